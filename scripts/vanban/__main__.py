@@ -1,0 +1,5 @@
+"""Allow `python -m vanban`."""
+
+from vanban.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""The `vanban` command: build, serve, parse.
+
+Every failure is one line on stderr (`FILE:LINE: error: …`) and a non-zero exit; never a traceback
+(set VANBAN_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from vanban import __version__
+from vanban.errors import VanbanError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"vanban: error: {message} (see 'vanban --help')", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vanban", description="Build the vanban site from data/.")
+    parser.add_argument("--version", action="version", version=f"vanban {__version__}")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="project folder holding mkdocs.yml, data/ and docs/ (default: current folder)")
+    verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
+    serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
+    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    parse = verbs.add_parser("parse", help="print the document model of one report")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except VanbanError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("vanban: interrupted; docs/ and site/ are left as they were", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line, unless debugging
+        if os.environ.get("VANBAN_DEBUG"):
+            raise
+        print(f"vanban: internal error: {type(exc).__name__}: {exc} (set VANBAN_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if args.verb == "parse":
+        return _parse(args.file)
+    if args.verb == "build":
+        from vanban.site import build
+
+        generated = build(root)
+        _print_diagnostics(generated.reports)
+        print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into "
+              f"{root / 'site'}", file=sys.stderr)
+        return 0
+    if args.verb == "serve":
+        from vanban.serve import serve
+
+        return serve(root, args.address)
+    raise VanbanError(f"unknown verb {args.verb!r}")
+
+
+def _parse(path: Path) -> int:
+    from vanban.read import read_report
+
+    report = read_report(path)
+    _print_diagnostics([report])
+    json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _print_diagnostics(reports) -> None:
+    """Warnings go to stderr; informational notes are left to `vanban check`."""
+    for report in reports:
+        for diag in report.diagnostics:
+            if diag.severity != "info":
+                print(diag, file=sys.stderr)

@@ -1,0 +1,92 @@
+"""Keep generated pages apart from hand-written ones in docs/, and write only what changed.
+
+A manifest (`docs/.vanban-generated.json`) lists the pages vanban wrote; a hand-written page is
+never overwritten or removed, and a generated page that no report produces any more is removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from vanban.errors import VanbanError
+from vanban.render.page import GENERATED_KEY
+
+MANIFEST = ".vanban-generated.json"
+
+
+def generated_paths(docs: Path) -> set[str]:
+    """The pages the last generation wrote, from the manifest."""
+    try:
+        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8")))
+    except (FileNotFoundError, ValueError):
+        return set()
+
+
+def check_no_clash(docs: Path, pages: dict[str, str]) -> None:
+    """Refuse to overwrite a hand-written page that has the path of a generated one."""
+    known = generated_paths(docs)
+    for rel in pages:
+        path = docs / rel
+        if rel in known or not path.exists():
+            continue
+        if path.is_dir() or GENERATED_KEY not in path.read_text(encoding="utf-8", errors="replace")[:2000]:
+            raise VanbanError("hand-written page has the path of a generated page; move or rename it",
+                              path)
+
+
+def copy_hand_written(docs: Path, target: Path) -> None:
+    """Copy docs/ into `target`, leaving out the generated pages."""
+    known = generated_paths(docs) | {MANIFEST}
+    target.mkdir(parents=True, exist_ok=True)
+    if not docs.is_dir():
+        return
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_dir() or rel in known:
+            continue
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest)
+
+
+def write_pages(folder: Path, pages: dict[str, str]) -> None:
+    """Write pages into a fresh folder (staging)."""
+    for rel, text in pages.items():
+        dest = folder / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text, encoding="utf-8")
+
+
+def sync_pages(docs: Path, pages: dict[str, str]) -> int:
+    """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed."""
+    old = generated_paths(docs)
+    changed = 0
+    for rel in sorted(pages):
+        dest = docs / rel
+        data = pages[rel].encode("utf-8")
+        if dest.is_file() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)
+        changed += 1
+    for rel in sorted(old - set(pages)):
+        stale = docs / rel
+        if stale.is_file():
+            stale.unlink()
+            changed += 1
+            _remove_empty_parents(stale.parent, docs)
+    manifest = json.dumps(sorted(pages), ensure_ascii=False, indent=1) + "\n"
+    if generated_paths(docs) != set(pages) or not (docs / MANIFEST).exists():
+        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+    return changed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

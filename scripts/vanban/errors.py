@@ -1,0 +1,26 @@
+"""The one error type vanban raises for bad input: it carries the file and line it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VanbanError(Exception):
+    """A user-facing error, printed as one line `FILE:LINE: error: MESSAGE`."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line, "error", self.message)
+
+
+def format_location(path: str | None, line: int | None, severity: str, message: str) -> str:
+    """Format a diagnostic the way compilers do, so editors can jump to it."""
+    where = ""
+    if path:
+        where = f"{path}:{line}: " if line else f"{path}: "
+    return f"{where}{severity}: {message}"

@@ -1,0 +1,136 @@
+"""The document model: plain dataclasses passed from the reader to the renderer.
+
+Text fields hold the display form (NFC, look-alike letters fixed, author's words and spacing
+kept); offsets in `FootnoteRef` are into `Block.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from vanban.errors import format_location
+
+Severity = Literal["error", "warning", "info"]
+BlockKind = Literal["heading", "paragraph", "bullet", "separator", "closing"]
+
+
+@dataclass
+class Diagnostic:
+    """Something the reader noticed in the input: an artefact it dropped, a broken footnote…"""
+
+    severity: Severity
+    code: str
+    message: str
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line, self.severity, self.message)
+
+
+@dataclass
+class HeaderLine:
+    """One line of the document header, with the role the reader gave it."""
+
+    role: Literal["issuer", "ornament", "number", "motto", "place_date", "doc_type", "title", "other"]
+    text: str
+    line: int
+
+
+@dataclass
+class ReportMeta:
+    """Header fields of a report: who issued it, its number, place, date, type and title."""
+
+    issuer: list[str] = field(default_factory=list)
+    number: str | None = None
+    symbol: str | None = None
+    number_raw: str | None = None
+    place: str | None = None
+    date: str | None = None
+    date_raw: str | None = None
+    doc_type: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class FootnoteRef:
+    """A footnote marker at `offset` in its block's text."""
+
+    offset: int
+    number: int
+
+
+@dataclass
+class Footnote:
+    """A footnote body with the number the author gave it."""
+
+    number: int
+    text: str
+    line: int
+
+
+@dataclass
+class Heading:
+    """A numbered section heading: level 1 (`I.`), 2 (`1.`) or 3 (`1.1.`)."""
+
+    level: int
+    number: str
+    text: str
+    anchor: str
+    line: int
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, bullet item or separator, in reading order, with its stable anchor."""
+
+    kind: BlockKind
+    text: str
+    anchor: str
+    line: int
+    section: str | None = None
+    level: int | None = None
+    number: str | None = None
+    marker: str | None = None
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """One report, read from its source file and sidecar."""
+
+    slug: str
+    source: str
+    meta: ReportMeta
+    header: list[HeaderLine]
+    blocks: list[Block]
+    footnotes: list[Footnote]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    committee: str | None = None
+    date: str | None = None
+    title: str = ""
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [
+            Heading(b.level or 0, b.number or "", b.text, b.anchor, b.line)
+            for b in self.blocks
+            if b.kind == "heading"
+        ]
+
+    def to_json(self) -> dict:
+        """The JSON shape printed by `vanban parse --json`."""
+        return {
+            "slug": self.slug,
+            "source": self.source,
+            "title": self.title,
+            "committee": self.committee,
+            "date": self.date,
+            "meta": asdict(self.meta),
+            "header": [asdict(h) for h in self.header],
+            "headings": [asdict(h) for h in self.headings],
+            "footnotes": [asdict(f) for f in self.footnotes],
+            "blocks": [asdict(b) for b in self.blocks],
+            "diagnostics": [asdict(d) for d in self.diagnostics],
+        }

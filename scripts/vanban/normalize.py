@@ -1,0 +1,30 @@
+"""Text normalisation: a display form that fixes encoding artefacts, and a matching form.
+
+The display form is what pages show: NFC, with the `Ð/ð` look-alikes (U+00D0/U+00F0, never
+Vietnamese) replaced by `Đ/đ`. The matching form also unifies dashes and spaces, for patterns.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a"})
+
+
+def display(text: str) -> str:
+    """NFC with look-alike letters fixed; nothing else of the author's text changes."""
+    return unicodedata.normalize("NFC", text.translate(LOOKALIKES))
+
+
+def matching(text: str) -> str:
+    """Display form with dash variants and non-breaking spaces unified; same length as display."""
+    return display(text).translate(DASHES).translate(SPACES)
+
+
+def count_artefacts(raw: str) -> dict[str, int]:
+    """How many look-alike letters and decomposed (NFD) sequences the raw text holds."""
+    lookalikes = sum(raw.count(c) for c in "\u00d0\u00f0")
+    decomposed = sum(1 for c in raw if unicodedata.combining(c))
+    return {"lookalike": lookalikes, "nfd": decomposed}

@@ -1,0 +1,66 @@
+"""Load the reader's patterns from `rules.yml` once, compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vanban.normalize import matching
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    level: int
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    doc_types: frozenset[str]
+    mottos: frozenset[str]
+    header_max_lines: int
+    title_max_lines: int
+    title_rule: re.Pattern
+    number_line: re.Pattern
+    place_date_line: re.Pattern
+    ornament_line: re.Pattern
+    headings: tuple[HeadingRule, ...]
+    heading_max_length: int
+    sentence_end: re.Pattern
+    sentence_break: re.Pattern
+    bullet_markers: tuple[str, ...]
+    closing_separator: re.Pattern
+    artefacts: tuple[re.Pattern, ...]
+    footnote_marker: re.Pattern
+    footnote_opener: re.Pattern
+    footnote_max_lines: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    raw = yaml.safe_load((Path(__file__).parent / "rules.yml").read_text(encoding="utf-8"))
+    c = re.compile
+    return Rules(
+        doc_types=frozenset(matching(s).upper() for s in raw["doc_types"]),
+        mottos=frozenset(matching(s).upper() for s in raw["mottos"]),
+        header_max_lines=raw["header_max_lines"],
+        title_max_lines=raw["title_max_lines"],
+        title_rule=c(raw["title_rule"]),
+        number_line=c(raw["number_line"], re.IGNORECASE),
+        place_date_line=c(raw["place_date_line"], re.IGNORECASE),
+        ornament_line=c(raw["ornament_line"]),
+        headings=tuple(HeadingRule(h["level"], c(h["pattern"])) for h in raw["headings"]),
+        heading_max_length=raw["heading_max_length"],
+        sentence_end=c(raw["sentence_end"]),
+        sentence_break=c(raw["sentence_break"]),
+        bullet_markers=tuple(raw["bullet_markers"]),
+        closing_separator=c(raw["closing_separator"]),
+        artefacts=tuple(c(p) for p in raw["artefacts"]),
+        footnote_marker=c(raw["footnote_marker"]),
+        footnote_opener=c(raw["footnote_opener"]),
+        footnote_max_lines=raw["footnote_max_lines"],
+    )

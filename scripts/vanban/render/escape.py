@@ -1,0 +1,32 @@
+"""Escape report text so that Markdown, HTML, attribute lists and snippets see only literal text.
+
+Every character that an enabled extension could read as syntax is written as a numeric
+character reference; the browser shows the same character, and search indexes the same text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that start syntax in Python-Markdown or the enabled extensions: HTML and entities,
+# emphasis, code, links and images, footnotes, abbreviations, attribute lists, tables, headings,
+# quotes, snippets (`--8<--`), and Jinja-like braces.
+SPECIAL = "\\`*_{}[]()<>#+-!|&~^="
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in SPECIAL}
+_ATTR_ESCAPES = {**_ESCAPES, ord('"'): "&#34;", ord("'"): "&#39;"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ORDERED_LIST = re.compile(r"^(\d+)\.(?=\s|$)")
+
+
+def escape(text: str, line_start: bool = False) -> str:
+    """Literal text for one Markdown line; `line_start` also defuses `1. ` list syntax."""
+    text = _CONTROL.sub("\ufffd", text).replace("\n", " ").replace("\t", " ")
+    text = text.translate(_ESCAPES)
+    if line_start:
+        text = _ORDERED_LIST.sub(r"\1&#46;", text)
+    return text
+
+
+def escape_attr(text: str) -> str:
+    """Text for a double-quoted HTML or Markdown link-title attribute."""
+    return _CONTROL.sub("\ufffd", text).replace("\n", " ").translate(_ATTR_ESCAPES)

@@ -1,0 +1,30 @@
+"""Render the home page: what the site is, and the list of reports."""
+
+from __future__ import annotations
+
+from vanban.model import Report
+from vanban.render.dates import vietnamese_date
+from vanban.render.escape import escape
+from vanban.render.page import front_matter
+from vanban.render.report_page import report_path
+
+HOME_TITLE = "Trang chủ"
+
+
+def render_home(reports: list[Report]) -> str:
+    out = [
+        front_matter(HOME_TITLE, "data/reports"),
+        "# Báo cáo và văn bản của Đảng { #trang-chu }",
+        "Trang này tập hợp các báo cáo của cấp ủy, giữ nguyên văn bản gốc, có chú thích và "
+        "liên kết đến từng đoạn để dẫn chiếu khi sinh hoạt chi bộ, học tập nghị quyết.",
+        "## Danh sách báo cáo { #danh-sach-bao-cao }",
+    ]
+    if not reports:
+        out.append("Chưa có báo cáo nào.")
+        return "\n\n".join(out) + "\n"
+    rows = ["| Báo cáo | Cơ quan ban hành | Thời gian |", "| --- | --- | --- |"]
+    for r in reports:
+        link = f"[{escape(r.title)}]({report_path(r.slug)})"
+        rows.append(f"| {link} | {escape(r.committee or '')} | {escape(vietnamese_date(r.date))} |")
+    out.append("\n".join(rows))
+    return "\n\n".join(out) + "\n"

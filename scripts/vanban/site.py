@@ -1,0 +1,90 @@
+"""The build stage: generate pages, build them with MkDocs in a staging folder, swap in on success.
+
+A failed read, render or MkDocs build leaves docs/ and site/ exactly as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
+from vanban.errors import VanbanError
+from vanban.mkdocs_config import write_config
+from vanban.model import Report
+from vanban.render import generated_nav, render_pages
+from vanban.sources import load_reports
+
+WORK_DIR = ".vanban"
+SERVE_CONFIG = "mkdocs.yml"
+
+
+@dataclass
+class Generated:
+    reports: list[Report]
+    pages: dict[str, str]
+    nav: list
+
+
+def generate(root: Path) -> Generated:
+    """Read every report and render every page, in memory."""
+    reports = load_reports(root)
+    return Generated(reports, render_pages(reports), generated_nav(reports))
+
+
+def write_docs(root: Path, generated: Generated) -> int:
+    """Put the generated pages in docs/ (only changed files) and write the serve config."""
+    docs = root / "docs"
+    check_no_clash(docs, generated.pages)
+    changed = sync_pages(docs, generated.pages)
+    write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", generated.nav)
+    return changed
+
+
+def build(root: Path) -> Generated:
+    """Generate and build the whole site into site/, atomically."""
+    generated = generate(root)
+    docs = root / "docs"
+    check_no_clash(docs, generated.pages)
+    work = root / WORK_DIR
+    work.mkdir(exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
+    try:
+        copy_hand_written(docs, stage / "docs")
+        write_pages(stage / "docs", generated.pages)
+        config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
+        run_mkdocs(config)
+        write_docs(root, generated)
+        _swap(stage / "site", root / "site", work)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return generated
+
+
+def run_mkdocs(config: Path) -> None:
+    """`mkdocs build --strict`; any warning fails it, reported as one line."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines()]
+        problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted", "Error"))]
+        first = problems[0] if problems else (lines[-1] if lines else "no output")
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise VanbanError(f"MkDocs build failed: {first}{more}", "mkdocs.yml")
+
+
+def _swap(new_site: Path, site: Path, work: Path) -> None:
+    """Replace site/ with the freshly built one in two renames."""
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix="old-site-", dir=work))
+        os.replace(site, old / "site")
+    os.replace(new_site, site)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

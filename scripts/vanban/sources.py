@@ -1,0 +1,110 @@
+"""Find the reports in `data/reports/` and their YAML sidecars, and read them all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from vanban.errors import VanbanError
+from vanban.model import Report
+from vanban.read import read_report
+from vanban.yamlfile import check_keys, key_line, load_yaml
+
+REPORT_SUFFIXES = (".txt",)
+SIDECAR_SUFFIX = ".yml"
+SIDECAR_KEYS = {"slug", "title", "committee", "date", "source"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+IGNORED = {"README.md"}
+
+
+@dataclass
+class ReportSource:
+    """A report file and what its sidecar says about it."""
+
+    path: Path
+    label: str
+    slug: str
+    title: str | None = None
+    committee: str | None = None
+    date: str | None = None
+
+
+def discover(root: Path) -> list[ReportSource]:
+    """All reports under `root/data/reports`, sorted by file name; unknown files are errors."""
+    folder = root / "data" / "reports"
+    if not folder.is_dir():
+        raise VanbanError("folder not found: put report files in data/reports/", folder)
+    sources: list[ReportSource] = []
+    sidecars = set()
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in IGNORED:
+            continue
+        label = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        if path.suffix == SIDECAR_SUFFIX:
+            sidecars.add(path)
+            continue
+        if path.suffix not in REPORT_SUFFIXES:
+            raise VanbanError(f"unsupported report file type {path.suffix or '(none)'!r}; "
+                              f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
+        sources.append(_with_sidecar(path, label, root))
+    for sidecar in sorted(sidecars):
+        if not any(sidecar.with_suffix(s).exists() for s in REPORT_SUFFIXES):
+            raise VanbanError("sidecar has no report file beside it", sidecar.relative_to(root))
+    seen: dict[str, str] = {}
+    for s in sources:
+        if s.slug in seen:
+            raise VanbanError(f"slug {s.slug!r} is already used by {seen[s.slug]}", s.label)
+        seen[s.slug] = s.label
+    return sources
+
+
+def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    source = ReportSource(path, label, path.stem.lower())
+    if not sidecar.exists():
+        _check_slug(source.slug, label, None)
+        return source
+    side_label = sidecar.relative_to(root) if sidecar.is_relative_to(root) else sidecar
+    data = load_yaml(sidecar)
+    if not isinstance(data, dict):
+        raise VanbanError("sidecar must be a mapping of fields (slug, title, committee, date)", side_label, 1)
+    check_keys(data, SIDECAR_KEYS, side_label, "report sidecar")
+    source.slug = _string(data, "slug", side_label) or source.slug
+    _check_slug(source.slug, side_label, key_line(data, "slug"))
+    source.title = _string(data, "title", side_label)
+    source.committee = _string(data, "committee", side_label)
+    raw_date = data.get("date")
+    if isinstance(raw_date, date):
+        raw_date = raw_date.isoformat()
+    if raw_date is not None and not (isinstance(raw_date, str) and PARTIAL_DATE.match(raw_date)):
+        raise VanbanError(f"date must be YYYY-MM-DD, YYYY-MM or YYYY, not {raw_date!r}",
+                          side_label, key_line(data, "date"))
+    source.date = raw_date
+    return source
+
+
+def _string(data: dict, key: str, label) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise VanbanError(f"{key} must be text, not {value!r}", label, key_line(data, key))
+    return value
+
+
+def _check_slug(slug: str, label, line: int | None) -> None:
+    if not SLUG.match(slug):
+        raise VanbanError(f"slug {slug!r} must be lower-case ASCII words joined by '-'", label, line)
+
+
+def load_reports(root: Path) -> list[Report]:
+    """Read every report in data/reports; the first bad file stops everything."""
+    reports = []
+    for source in discover(root):
+        report = read_report(source.path, slug=source.slug, label=source.label)
+        report.title = source.title or report.title
+        report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
+        report.date = source.date or report.meta.date
+        reports.append(report)
+    return reports

@@ -1,0 +1,67 @@
+"""Load small YAML data files with line numbers, so that every data error names file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vanban.errors import VanbanError
+
+
+class LineLoader(yaml.SafeLoader):
+    """A safe loader that records the line of every mapping in a `__line__` key."""
+
+
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise VanbanError(f"duplicate key {key!r}", loader.name, key_node.start_mark.line + 1)
+        seen[key] = key_node.start_mark.line + 1
+    mapping = loader.construct_mapping(node)
+    mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = seen
+    return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse `path`; mappings carry `__line__` and `__lines__` (key → line) for error messages."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VanbanError("file not found", path) from None
+    except UnicodeDecodeError as exc:
+        raise VanbanError(f"not UTF-8 text (byte at offset {exc.start}); save it as UTF-8", path) from None
+    except OSError as exc:
+        raise VanbanError(f"cannot read: {exc.strerror}", path) from None
+    loader = LineLoader(text)
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise VanbanError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise VanbanError(f"invalid YAML: {exc}", path) from None
+    finally:
+        loader.dispose()
+
+
+def check_keys(mapping: dict, allowed: set[str], path: Path, what: str) -> None:
+    """Reject unknown keys, naming the line of the first one."""
+    for key, line in mapping.get("__lines__", {}).items():
+        if key not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise VanbanError(f"unknown field {key!r} in {what} (known: {known})", path, line)
+
+
+def key_line(mapping: dict, key: str) -> int | None:
+    """The line of `key` in a mapping loaded by `load_yaml`, or of the mapping itself."""
+    return mapping.get("__lines__", {}).get(key, mapping.get("__line__"))

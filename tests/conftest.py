@@ -1,0 +1,53 @@
+"""Shared fixtures: the seed report, and throw-away copies of the project to build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "data" / "reports" / "dong-ha-2020-xay-dung-dang.txt"
+SEED_SLUG = "dong-ha-2020-xay-dung-dang"
+
+
+def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, seed: bool = False) -> Path:
+    """A project folder with the repo's mkdocs.yml and assets, and the given report files."""
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "docs" / "assets", folder / "docs" / "assets")
+    reports_dir = folder / "data" / "reports"
+    reports_dir.mkdir(parents=True)
+    if seed:
+        for path in (REPO / "data" / "reports").glob(f"{SEED_SLUG}.*"):
+            shutil.copy(path, reports_dir / path.name)
+    for name, content in (reports or {}).items():
+        target = reports_dir / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return folder
+
+
+def run_vanban(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI as a user would, in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "vanban", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seed project, built once for the whole test session."""
+    root = make_project(tmp_path_factory.mktemp("seed"), seed=True)
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    from vanban.read import read_report
+
+    return read_report(SEED)
