@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
@@ -58,7 +59,7 @@ def build(root: Path) -> Generated:
         copy_hand_written(docs, stage / "docs")
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
-        run_mkdocs(config)
+        run_mkdocs(config, build_epoch(generated.reports))
         write_docs(root, generated)
         _swap(stage / "site", root / "site", work)
     finally:
@@ -66,10 +67,20 @@ def build(root: Path) -> Generated:
     return generated
 
 
-def run_mkdocs(config: Path) -> None:
+def build_epoch(reports: list[Report]) -> int:
+    """The build date MkDocs stamps (sitemap, gzip): the newest report's date, so equal input
+    gives byte-identical output."""
+    dates = sorted(r.date for r in reports if r.date)
+    if not dates:
+        return 0
+    parts = [int(p) for p in dates[-1].split("-")] + [1, 1]
+    return int(datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc).timestamp())
+
+
+def run_mkdocs(config: Path, epoch: int) -> None:
     """`mkdocs build --strict`; any warning fails it, reported as one line."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines()]

@@ -68,7 +68,7 @@ def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
         _check_slug(source.slug, label, None)
         return source
     side_label = sidecar.relative_to(root) if sidecar.is_relative_to(root) else sidecar
-    data = load_yaml(sidecar)
+    data = load_yaml(sidecar, side_label)
     if not isinstance(data, dict):
         raise VanbanError("sidecar must be a mapping of fields (slug, title, committee, date)", side_label, 1)
     check_keys(data, SIDECAR_KEYS, side_label, "report sidecar")

@@ -30,26 +30,33 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse `path`; mappings carry `__line__` and `__lines__` (key → line) for error messages."""
+def load_yaml(path: Path, label: str | Path | None = None) -> Any:
+    """Parse `path`; mappings carry `__line__` and `__lines__` (key → line) for error messages.
+
+    `label` is how messages name the file (default: the path).
+    """
+    label = label or path
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise VanbanError("file not found", path) from None
+        raise VanbanError("file not found", label) from None
     except UnicodeDecodeError as exc:
-        raise VanbanError(f"not UTF-8 text (byte at offset {exc.start}); save it as UTF-8", path) from None
+        raise VanbanError(f"not UTF-8 text (byte at offset {exc.start}); save it as UTF-8", label) from None
     except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", path) from None
+        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
     loader = LineLoader(text)
-    loader.name = str(path)
+    loader.name = str(label)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise VanbanError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+        context = ""
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            context = f" ({exc.context} from line {exc.context_mark.line + 1})"
+        raise VanbanError(f"invalid YAML: {exc.problem or exc.context}{context}", label, line) from None
     except yaml.YAMLError as exc:
-        raise VanbanError(f"invalid YAML: {exc}", path) from None
+        raise VanbanError(f"invalid YAML: {exc}", label) from None
     finally:
         loader.dispose()
 

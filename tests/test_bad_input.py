@@ -1,0 +1,107 @@
+"""Bad input: one clear line naming file and line, a non-zero exit, no traceback, nothing broken."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import make_project, run_vanban
+
+GOOD = "BÁO CÁO\nthử\n-----\nI. MỘT\nĐoạn văn.\n"
+
+
+def _one_line_error(result, *needles: str) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "content, needles",
+    [
+        (b"", ("r.txt", "empty")),
+        (b"  \n\n", ("r.txt", "empty")),
+        (codecs.BOM_UTF16_LE + "BÁO CÁO".encode("utf-16-le"), ("r.txt:1:", "UTF-16")),
+        # Windows-1258: "Đảng" as 0xD0 'a' 0xD2 'ng' on line 2
+        (b"Dong mot\n\xd0a\xd2ng bo\xf2\n", ("r.txt:2:", "not UTF-8")),
+        (b"ok line\nsecond \xff\xfe bad\n", ("r.txt:2:", "not UTF-8")),
+        (b"PK\x03\x04\x00\x00binary", ("r.txt:1:", "binary")),
+    ],
+)
+def test_parse_rejects_bad_files(tmp_path, content, needles):
+    path = tmp_path / "r.txt"
+    path.write_bytes(content)
+    _one_line_error(run_vanban("parse", str(path), "--json"), *needles)
+
+
+def test_parse_missing_file_and_directory(tmp_path):
+    _one_line_error(run_vanban("parse", str(tmp_path / "nope.txt"), "--json"), "nope.txt", "not found")
+    _one_line_error(run_vanban("parse", str(tmp_path), "--json"), "directory")
+
+
+def test_unknown_option_is_one_line_usage_error():
+    result = run_vanban("build", "--frobnicate")
+    assert result.returncode == 2
+    _one_line_error(result, "--frobnicate")
+
+
+def test_footnote_problems_warn_with_line_and_keep_text(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(GOOD + "Thiếu[footnoteRef:4] thân.\nThừa. [8: thân lạc.]\n", encoding="utf-8")
+    result = run_vanban("parse", str(path), "--json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    warnings = result.stderr.splitlines()
+    assert any(f"{path}:6: warning:" in w and "footnoteRef:4" in w for w in warnings)
+    assert any(f"{path}:7: warning:" in w and "[8:" in w for w in warnings)
+    assert "[footnoteRef:4]" in result.stdout and "thân lạc." in result.stdout
+
+
+def test_failed_build_leaves_previous_site_and_docs(tmp_path):
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    before = {p: p.read_bytes() for p in sorted((root / "site").rglob("*")) if p.is_file()}
+    docs_before = {p: p.read_bytes() for p in sorted((root / "docs").rglob("*")) if p.is_file()}
+    (root / "data" / "reports" / "b.txt").write_bytes(b"\xd0a\xd2ng")
+    _one_line_error(run_vanban("--root", str(root), "build"), "data/reports/b.txt:1:")
+    after = {p: p.read_bytes() for p in sorted((root / "site").rglob("*")) if p.is_file()}
+    assert after == before
+    assert {p: p.read_bytes() for p in sorted((root / "docs").rglob("*")) if p.is_file()} == docs_before
+
+
+def test_mkdocs_failure_leaves_previous_site(tmp_path):
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    index = (root / "site" / "index.html").read_bytes()
+    (root / "docs" / "tay.md").write_text("[hỏng](khong-co.md)\n", encoding="utf-8")  # broken link: strict fails
+    _one_line_error(run_vanban("--root", str(root), "build"), "MkDocs build failed")
+    assert (root / "site" / "index.html").read_bytes() == index
+    assert not (root / "site" / "tay").exists()
+
+
+@pytest.mark.parametrize(
+    "sidecar, needles",
+    [
+        ("slug: [unclosed\n", ("data/reports/a.yml:2:", "invalid YAML", "from line 1")),
+        ("slug: ok\nslgu: typo\n", ("a.yml:2:", "unknown field 'slgu'")),
+        ("slug: Có Dấu\n", ("a.yml:1:", "slug")),
+        ("date: 15/01/2021\n", ("a.yml:1:", "date")),
+        ("slug: a\nslug: b\n", ("a.yml:2:", "duplicate key")),
+    ],
+)
+def test_bad_sidecar(tmp_path, sidecar, needles):
+    root = make_project(tmp_path, {"a.txt": GOOD, "a.yml": sidecar})
+    _one_line_error(run_vanban("--root", str(root), "build"), *needles)
+    assert not (root / "site").exists()
+
+
+def test_unsupported_file_and_missing_config(tmp_path):
+    root = make_project(tmp_path, {"a.txt": GOOD, "b.doc": b"\xd0\xcf\x11\xe0"})
+    _one_line_error(run_vanban("--root", str(root), "build"), "b.doc", "unsupported")
+    (root / "data" / "reports" / "b.doc").unlink()
+    (root / "mkdocs.yml").unlink()
+    _one_line_error(run_vanban("--root", str(root), "build"), "mkdocs.yml", "not found")

@@ -1,0 +1,86 @@
+"""The build: pages, nav, escaping, determinism, and hand-written pages left alone."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SEED_SLUG, make_project, run_vanban
+
+REPORT = "BÁO CÁO\nthử\n-----\nI. MỘT\nĐoạn văn.\n"
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_seed_site_has_home_report_and_nav(seed_site):
+    home = (seed_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'href="bao-cao/{SEED_SLUG}/"' in home
+    assert 'lang="vi"' in home
+    page = (seed_site / "site" / "bao-cao" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    for anchor in ("muc-i", "muc-i-2-2", "muc-iii-2-6", "p-0-1", "p-i-2-2-3", "p-cuoi-1"):
+        assert f'id="{anchor}"' in page
+    # author's footnote numbers, with back-links
+    assert '<a class="footnote-ref" href="#fn:2">2</a>' in page
+    assert '<li id="fn:20" value="20">' in page
+    assert page.count('class="footnote-backref"') == 19
+    generated = (seed_site / "docs" / "bao-cao" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    assert "generated_by: vanban" in generated
+
+
+def test_markup_in_a_report_renders_literally(tmp_path):
+    nasty = ("Chữ *nghiêng* và __đậm__ <script>alert(1)</script> <b>x</b> [liên kết](http://x.invalid) "
+             "# không phải tiêu đề | a | b | {: .lop } &amp; `mã` ![ảnh](a.png) [^1] {{ jinja }}")
+    lines = ["BÁO CÁO", "thử", "-----", nasty, "# Dòng bắt đầu bằng thăng", "--8<-- \"mkdocs.yml\"",
+             "*[TW]: Trung ương", "1. Không phải danh sách", "> không phải trích dẫn"]
+    root = make_project(tmp_path, {"x.txt": "\n".join(lines) + "\n"})
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "bao-cao" / "x" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "<script>alert" not in article and "<b>x</b>" not in article
+    assert "<em>" not in article and "<strong>" not in article and "<code>" not in article
+    assert "<img" not in article and "<blockquote>" not in article and "<ol>" not in article
+    assert 'href="http://x.invalid"' not in article
+    assert "<abbr" not in article and 'class="lop"' not in article
+    assert "site_name" not in article  # the snippet line was not expanded
+    text = re.sub(r"<[^>]+>", "", article)
+    import html as h
+
+    visible = h.unescape(text)
+    for piece in ("*nghiêng*", "__đậm__", "<script>alert(1)</script>", "[liên kết](http://x.invalid)",
+                  "| a | b |", "{: .lop }", "&amp;", "`mã`", "![ảnh](a.png)", "[^1]", "{{ jinja }}",
+                  "# Dòng bắt đầu bằng thăng", '--8<-- "mkdocs.yml"', "*[TW]: Trung ương",
+                  "1. Không phải danh sách", "> không phải trích dẫn"):
+        assert piece in visible, piece
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    root = make_project(tmp_path, {"a.txt": REPORT}, seed=True)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    docs1 = _tree(root / "docs")
+    site1 = _tree(root / "site")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    assert _tree(root / "docs") == docs1
+    assert _tree(root / "site") == site1
+
+
+def test_hand_written_pages_survive_and_stale_pages_go(tmp_path):
+    root = make_project(tmp_path, {"a.txt": REPORT, "b.txt": REPORT})
+    (root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang viết tay.\n", encoding="utf-8")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    assert (root / "site" / "gioi-thieu" / "index.html").exists()
+    assert (root / "docs" / "bao-cao" / "b.md").exists()
+    (root / "data" / "reports" / "b.txt").unlink()
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    assert not (root / "docs" / "bao-cao" / "b.md").exists()
+    assert not (root / "site" / "bao-cao" / "b").exists()
+    assert (root / "docs" / "gioi-thieu.md").read_text(encoding="utf-8").endswith("Trang viết tay.\n")
+
+
+def test_hand_written_page_at_a_generated_path_is_refused(tmp_path):
+    root = make_project(tmp_path, {"a.txt": REPORT})
+    (root / "docs" / "index.md").write_text("# Trang chủ viết tay\n", encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode != 0 and "hand-written" in result.stderr
+    assert (root / "docs" / "index.md").read_text(encoding="utf-8") == "# Trang chủ viết tay\n"
