@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     parse = verbs.add_parser("parse", help="print the document model of one report")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    cites = verbs.add_parser("citations", help="print the citations of one report, resolved against the catalog")
+    cites.add_argument("file", type=Path)
+    cites.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
     return parser
 
 
@@ -64,6 +67,8 @@ def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.verb == "parse":
         return _parse(args.file)
+    if args.verb == "citations":
+        return _citations(args.file, root)
     if args.verb == "build":
         from vanban.site import build
 
@@ -85,6 +90,19 @@ def _parse(path: Path) -> int:
     report = read_report(path)
     _print_diagnostics([report])
     json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _citations(path: Path, root: Path) -> int:
+    from vanban.cite import extract_citations
+    from vanban.sources import read_source
+
+    report = read_source(path, root)
+    index = extract_citations([report], root)
+    _print_diagnostics([report])
+    cites = [c.to_json() for c in index.by_report[report.slug]]
+    json.dump(cites, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 

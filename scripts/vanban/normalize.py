@@ -6,11 +6,33 @@ Vietnamese) replaced by `Đ/đ`. The matching form also unifies dashes and space
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a"})
+
+
+_MARKED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
+_OLD_PLACEMENT = re.compile(
+    r"(?<![qQ])([oO])([àáảãạèéẻẽẹ])(?![^\W\d_])|(?<![qQ])([uU])([ỳýỷỹỵ])(?![^\W\d_])"
+    r"|(?<![qQ])([O])([ÀÁẢÃẠÈÉẺẼẸ])(?![^\W\d_])|(?<![qQ])([U])([ỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+def _new_placement(m: re.Match) -> str:
+    first, second = [g for g in m.groups() if g]
+    lower = second.lower()
+    base = next(b for b, marks in _MARKED.items() if lower in marks and b in "aey")
+    tone = _MARKED[base].index(lower)
+    moved = _MARKED["o" if first in "oO" else "u"][tone]
+    return (moved.upper() if first.isupper() else moved) + (base.upper() if second.isupper() else base)
+
+
+def tone_placement(text: str) -> str:
+    """Put the tone mark the new way in open syllables (`hoà` → `hòa`, `uỷ` → `ủy`); length kept."""
+    return _OLD_PLACEMENT.sub(_new_placement, text)
 
 
 def display(text: str) -> str:
@@ -19,8 +41,8 @@ def display(text: str) -> str:
 
 
 def matching(text: str) -> str:
-    """Display form with dash variants and non-breaking spaces unified; same length as display."""
-    return display(text).translate(DASHES).translate(SPACES)
+    """Display form with dashes, spaces and tone placement unified; same length as display."""
+    return tone_placement(display(text).translate(DASHES).translate(SPACES))
 
 
 def count_artefacts(raw: str) -> dict[str, int]:

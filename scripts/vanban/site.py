@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from vanban.cite import CitationIndex, extract_citations
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
 from vanban.mkdocs_config import write_config
@@ -28,14 +29,16 @@ SERVE_CONFIG = "mkdocs.yml"
 @dataclass
 class Generated:
     reports: list[Report]
+    citations: CitationIndex
     pages: dict[str, str]
     nav: list
 
 
 def generate(root: Path) -> Generated:
-    """Read every report and render every page, in memory."""
+    """Read every report, extract its citations, and render every page, in memory."""
     reports = load_reports(root)
-    return Generated(reports, render_pages(reports), generated_nav(reports))
+    citations = extract_citations(reports, root)
+    return Generated(reports, citations, render_pages(reports, citations), generated_nav(reports))
 
 
 def write_docs(root: Path, generated: Generated) -> int:

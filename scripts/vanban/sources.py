@@ -10,6 +10,7 @@ from pathlib import Path
 from vanban.errors import VanbanError
 from vanban.model import Report
 from vanban.read import read_report
+from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
 REPORT_SUFFIXES = (".txt",)
@@ -63,8 +64,8 @@ def discover(root: Path) -> list[ReportSource]:
 
 def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    source = ReportSource(path, label, path.stem.lower())
-    if not sidecar.exists():
+    source = ReportSource(path, label, _default_slug(path))
+    if not sidecar.is_file():
         _check_slug(source.slug, label, None)
         return source
     side_label = sidecar.relative_to(root) if sidecar.is_relative_to(root) else sidecar
@@ -86,6 +87,11 @@ def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
     return source
 
 
+def _default_slug(path: Path) -> str:
+    """The file name as a slug: `Đông Hà 2020.txt` → `dong-ha-2020`."""
+    return slugify(path.stem) or "bao-cao"
+
+
 def _string(data: dict, key: str, label) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
@@ -100,11 +106,18 @@ def _check_slug(slug: str, label, line: int | None) -> None:
 
 def load_reports(root: Path) -> list[Report]:
     """Read every report in data/reports; the first bad file stops everything."""
-    reports = []
-    for source in discover(root):
-        report = read_report(source.path, slug=source.slug, label=source.label)
-        report.title = source.title or report.title
-        report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
-        report.date = source.date or report.meta.date
-        reports.append(report)
-    return reports
+    return [_read(source) for source in discover(root)]
+
+
+def read_source(path: Path, root: Path) -> Report:
+    """Read one report file anywhere, with its sidecar if it has one."""
+    label = str(path.relative_to(root)) if path.is_absolute() and path.is_relative_to(root) else str(path)
+    return _read(_with_sidecar(path, label, root))
+
+
+def _read(source: ReportSource) -> Report:
+    report = read_report(source.path, slug=source.slug, label=source.label)
+    report.title = source.title or report.title
+    report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
+    report.date = source.date or report.meta.date
+    return report

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from vanban.cite import CitationIndex
 from vanban.model import Report
+from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
+from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, render_home
-from vanban.render.report_page import render_report, report_path
+from vanban.render.report_page import Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
+DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 
 
-def render_pages(reports: list[Report]) -> dict[str, str]:
+def render_pages(reports: list[Report], index: CitationIndex) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators)."""
-    pages = {"index.md": render_home(reports)}
+    pages = {"index.md": render_home(reports, index)}
     for report in reports:
-        pages[report_path(report.slug)] = render_report(report)
+        pages[report_path(report.slug)] = render_report(report, _links(report, index))
+    pages.update(index_pages(index))
+    pages.update(directive_pages(index, reports))
     return pages
+
+
+def _links(report: Report, index: CitationIndex) -> dict[str, list[Link]]:
+    """Each citation of the report as a link to its directive page, titled with its trích yếu."""
+    links: dict[str, list[Link]] = {}
+    for c in index.by_report.get(report.slug, []):
+        d = index.directives[c.directive]
+        title = d.label + (f": {d.title}" if d.title else "")
+        links.setdefault(c.container, []).append(Link(c.start, c.end, f"../{directive_path(d.id)}", title))
+    return links
 
 
 def generated_nav(reports: list[Report]) -> list:
@@ -22,4 +38,5 @@ def generated_nav(reports: list[Report]) -> list:
     nav: list = [{HOME_TITLE: "index.md"}]
     if reports:
         nav.append({REPORTS_SECTION: [{r.title: report_path(r.slug)} for r in reports]})
+    nav.append({DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]})
     return nav

@@ -13,7 +13,7 @@ import re
 # quotes, snippets (`--8<--`), and Jinja-like braces.
 SPECIAL = "\\`*_{}[]()<>#+-!|&~^="
 _ESCAPES = {ord(c): f"&#{ord(c)};" for c in SPECIAL}
-_ATTR_ESCAPES = {**_ESCAPES, ord('"'): "&#34;", ord("'"): "&#39;"}
+_TITLE_ESCAPES = {ord("\\"): "&#92;", ord('"'): "&#34;"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ORDERED_LIST = re.compile(r"^(\d+)\.(?=\s|$)")
 
@@ -27,6 +27,6 @@ def escape(text: str, line_start: bool = False) -> str:
     return text
 
 
-def escape_attr(text: str) -> str:
-    """Text for a double-quoted HTML or Markdown link-title attribute."""
-    return _CONTROL.sub("\ufffd", text).replace("\n", " ").translate(_ATTR_ESCAPES)
+def escape_title(text: str) -> str:
+    """Text for a Markdown link title in double quotes (a hover tooltip)."""
+    return _CONTROL.sub("\ufffd", text).replace("\n", " ").replace("\t", " ").translate(_TITLE_ESCAPES)

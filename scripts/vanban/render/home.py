@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vanban.cite import CitationIndex
 from vanban.model import Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
@@ -11,12 +12,14 @@ from vanban.render.report_page import report_path
 HOME_TITLE = "Trang chủ"
 
 
-def render_home(reports: list[Report]) -> str:
+def render_home(reports: list[Report], index: CitationIndex) -> str:
     out = [
         front_matter(HOME_TITLE, "data/reports"),
         "# Báo cáo và văn bản của Đảng { #trang-chu }",
         "Trang này tập hợp các báo cáo của cấp ủy, giữ nguyên văn bản gốc, có chú thích và "
         "liên kết đến từng đoạn để dẫn chiếu khi sinh hoạt chi bộ, học tập nghị quyết.",
+        f"Các báo cáo trích dẫn {len(index.cited())} văn bản; mỗi văn bản có một trang riêng, nêu mọi chỗ "
+        "được trích dẫn: xem [danh sách văn bản](van-ban/index.md).",
         "## Danh sách báo cáo { #danh-sach-bao-cao }",
     ]
     if not reports:

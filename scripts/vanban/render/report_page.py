@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from vanban.model import Block, FootnoteRef, Report
-from vanban.render.escape import escape
+from vanban.render.escape import escape, escape_title
 from vanban.render.page import front_matter
 
 REPORTS_DIR = "bao-cao"
+DIRECTIVES_DIR = "van-ban"
 FOOTNOTES_HEADING = "Chú thích"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A span of a block's text that links to a page (a citation to its directive)."""
+
+    start: int
+    end: int
+    target: str
+    title: str
+
+
+def directive_path(ident: str) -> str:
+    """Where a directive's page lives under docs/."""
+    return f"{DIRECTIVES_DIR}/{ident}.md"
 
 
 def report_path(slug: str) -> str:
@@ -15,13 +33,16 @@ def report_path(slug: str) -> str:
     return f"{REPORTS_DIR}/{slug}.md"
 
 
-def render_report(report: Report) -> str:
+def render_report(report: Report, links: dict[str, list[Link]] | None = None) -> str:
+    """The report page; `links` maps a block anchor or `fn:N` to the links in its text."""
+    links = links or {}
     out = [front_matter(report.title, report.source)]
     out += _header(report)
-    out += [_block(b) for b in report.blocks]
+    out += [_block(b, links.get(b.anchor, [])) for b in report.blocks]
     if report.footnotes:
         out.append(f"## {FOOTNOTES_HEADING} {{ #chu-thich .vb-footnotes-title }}")
-        out += [f"[^{f.number}]: {escape(f.text, line_start=True)}" for f in report.footnotes]
+        out += [f"[^{f.number}]: {_inline(f.text, [], links.get(f'fn:{f.number}', []), line_start=True)}"
+                for f in report.footnotes]
     return "\n\n".join(out) + "\n"
 
 
@@ -40,23 +61,41 @@ def _header(report: Report) -> list[str]:
     return out
 
 
-def _block(b: Block) -> str:
+def _block(b: Block, links: list[Link]) -> str:
     if b.kind == "heading":
         hashes = "#" * (b.level + 1)
-        return f"{hashes} {b.number}. {_inline(b.text, b.refs)} {{ #{b.anchor} }}"
+        return f"{hashes} {b.number}. {_inline(b.text, b.refs, links)} {{ #{b.anchor} }}"
     if b.kind == "bullet":
-        return f"{escape(b.marker)} {_inline(b.text, b.refs)}\n{{: #{b.anchor} .vb-bullet }}"
+        return f"{escape(b.marker)} {_inline(b.text, b.refs, links)}\n{{: #{b.anchor} .vb-bullet }}"
     if b.kind == "separator":
         return f"{escape(b.text)}\n{{: #{b.anchor} .vb-separator }}"
-    return f"{_inline(b.text, b.refs, line_start=True)}\n{{: #{b.anchor} .vb-{b.kind} }}"
+    return f"{_inline(b.text, b.refs, links, line_start=True)}\n{{: #{b.anchor} .vb-{b.kind} }}"
 
 
-def _inline(text: str, refs: list[FootnoteRef], line_start: bool = False) -> str:
-    """Escaped text with Markdown footnote references at the recorded offsets."""
-    out, pos = [], 0
-    for ref in sorted(refs, key=lambda r: r.offset):
-        out.append(escape(text[pos : ref.offset], line_start=line_start and pos == 0))
-        out.append(f"[^{ref.number}]")
-        pos = ref.offset
-    out.append(escape(text[pos:], line_start=line_start and pos == 0))
+def _inline(text: str, refs: list[FootnoteRef], links: list[Link], line_start: bool = False) -> str:
+    """Escaped text with links over their spans and footnote references at their offsets.
+
+    A footnote marker that falls inside a link's span is put right after the link.
+    """
+    out: list[str] = []
+    pending = sorted(refs, key=lambda r: r.offset)
+    pos = 0
+
+    def plain(until: int) -> None:
+        nonlocal pos
+        while pending and pending[0].offset < until:
+            ref = pending.pop(0)
+            out.append(escape(text[pos : max(pos, ref.offset)], line_start=line_start and pos == 0))
+            out.append(f"[^{ref.number}]")
+            pos = max(pos, ref.offset)
+        out.append(escape(text[pos:until], line_start=line_start and pos == 0))
+        pos = until
+
+    for link in sorted(links, key=lambda k: k.start):
+        if link.start < pos:
+            continue
+        plain(link.start)
+        out.append(f"[{escape(text[link.start : link.end])}]({link.target} \"{escape_title(link.title)}\")")
+        pos = link.end
+    plain(len(text) + 1)
     return "".join(out)

@@ -1,0 +1,223 @@
+"""Find the citations of documents in a text: full, bare and enumerated symbols, conference
+resolutions (`Nghị quyết Trung ương 4 khóa XII`), short forms and aliases.
+
+Works on the matching form of the text, which has the same length as the display text, so every
+span indexes both. Patterns live in `patterns.yml`; this module only walks them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from vanban.cite.models import Citation
+from vanban.cite.patterns import Patterns, load_patterns
+from vanban.model import Report
+from vanban.normalize import matching
+
+SEPARATOR = re.compile(r"[\s,]*(?:-\s*(?=kh[óo]a))?")
+ENUMERATION_GAP = re.compile(r"^\s*(?:,|;|và)\s*(?:số\s*)?$")
+TITLE_OPEN = re.compile(r"\s*,?\s*(?:về\s*)?(?P<quote>[“\"])", re.IGNORECASE)
+TOPIC_OPEN = re.compile(r"\s*,?\s+về\s*(?=\S)", re.IGNORECASE)
+TOPIC_END = re.compile(r";|\.(?!\d)|\(\s*sau đây")
+LOOKBACK = 48
+
+
+def find_in_report(report: Report, patterns: Patterns | None = None) -> list[Citation]:
+    """Citations of every block and footnote of a report, in reading order; then aliases."""
+    patterns = patterns or load_patterns()
+    containers = [(b.anchor, b.text, b.line, False) for b in report.blocks]
+    containers += [(f"fn:{f.number}", f.text, f.line, True) for f in report.footnotes]
+    found: list[Citation] = []
+    for anchor, text, line, in_footnote in containers:
+        cites = find_citations(text, anchor, line, in_footnote, patterns)
+        base = len(found)
+        for c in cites:
+            if c.in_title_of is not None:
+                c.in_title_of += base
+        found += cites
+    return _add_alias_uses(found, containers)
+
+
+def find_citations(text: str, container: str, line: int, in_footnote: bool,
+                   patterns: Patterns | None = None) -> list[Citation]:
+    """All citations in one text, sorted by position, with `in_title_of` set within the list."""
+    p = patterns or load_patterns()
+    m = matching(text)
+    cites: list[Citation] = []
+    symbols = sorted(
+        [(x, False) for x in p.party_symbol.finditer(m)] + [(x, True) for x in p.state_symbol.finditer(m)],
+        key=lambda pair: pair[0].start(),
+    )
+    for sym, state in symbols:
+        cites.append(_symbol_citation(text, m, sym, state, cites, container, line, in_footnote, p))
+    taken = [(c.start, c.end) for c in cites]
+    for conf in p.conference.finditer(m):
+        if _free(conf.start(), conf.end(), taken):
+            c = Citation("conference", text[conf.start() : conf.end()].rstrip(" ,"), conf.start(),
+                         conf.start() + len(m[conf.start() : conf.end()].rstrip(" ,")), container, line,
+                         in_footnote, type="Nghị quyết", conference=int(conf["conf"]), term=conf["term"],
+                         issuer="Ban Chấp hành Trung ương", issuer_scope="central")
+            _title_and_topic(text, m, c, p)
+            cites.append(c)
+            taken.append((c.start, c.end))
+    for s in p.short.finditer(m):
+        if _free(s.start(), s.end(), taken) and _type_boundary(m, s.start()):
+            cites.append(Citation("short", text[s.start() : s.end()], s.start(), s.end(), container, line,
+                                  in_footnote, type=p.type_named(s["type"]).name, number=s["number"]))
+    cites.sort(key=lambda c: c.start)
+    for c in cites:
+        c.implements = bool(p.implements_before.search(m[max(0, c.start - LOOKBACK) : c.start]))
+        alias = p.alias_intro.match(m, c.end) or p.alias_intro.search(m, c.end, min(len(m), c.end + 400))
+        if alias and all(not (c.end < o.start < alias.start()) for o in cites):
+            c.alias = text[alias.start("alias") : alias.end("alias")]
+    for c in cites:
+        outer = [i for i, o in enumerate(cites) if o is not c and _inside(c.start, o)]
+        if outer:
+            c.in_title_of = outer[-1]
+    return cites
+
+
+def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote, p: Patterns) -> Citation:
+    """A citation around one symbol: the type word before it, then date, issuer, term, title."""
+    before = m[max(0, sym.start() - LOOKBACK) : sym.start()]
+    typed = p.type_before.search(before)
+    start = sym.start()
+    kind = "bare"
+    code = sym["code"] or ("QH" if state and sym["law"] else None)
+    type_name = None
+    if typed and _type_boundary(m, sym.start() - len(before) + typed.start()):
+        start = sym.start() - len(before) + typed.start()
+        type_name = p.type_named(typed["type"]).name
+        kind = "full"
+    elif previous and ENUMERATION_GAP.match(m[previous[-1].end : sym.start()]) and previous[-1].code == code:
+        type_name = previous[-1].type
+        kind = "enumerated"
+    else:
+        type_name = p.code_types.get(code or "", None)
+    suffix = sym["suffix"] or sym["law"]
+    number = sym["number"] if not state or not sym["year"] else f"{sym['number']}/{sym['year']}"
+    symbol = re.sub(r"\s+", "", sym.group())
+    c = Citation(kind, "", start, sym.end(), container, line, in_footnote, type=type_name,
+                 number=number, symbol=symbol, code=code, suffix=suffix, state=state)
+    _tail(m, c, p)
+    c.raw = text[c.start : c.end]
+    _title_and_topic(text, m, c, p)
+    return c
+
+
+def _tail(m: str, c: Citation, p: Patterns) -> None:
+    """Consume date, issuer and term after the symbol, in any order, each once."""
+    pos = c.end
+    while True:
+        gap = SEPARATOR.match(m, pos)
+        at = gap.end()
+        if c.date_raw is None and (d := p.date.match(m, at)):
+            c.date_raw = m[d.start() : d.end()]
+            c.date = _iso(d)
+            pos = c.end = d.end()
+        elif c.issuer is None and (i := p.issuer.match(m, at)):
+            issuer = p.issuer_by_phrase[i["issuer"].lower()]
+            c.issuer, c.issuer_scope = issuer.name, issuer.scope
+            pos = c.end = i.end()
+        elif c.term is None and (t := p.term.match(m, at)):
+            c.term = t["term"]
+            pos = c.end = t.start() + len(m[t.start() : t.end()].rstrip())
+        else:
+            break
+
+
+def _iso(d: re.Match) -> str | None:
+    day, month, year = (d["d"], d["m"], d["y"]) if d["d"] else (d["d2"], d["m2"], d["y2"])
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _title_and_topic(text: str, m: str, c: Citation, p: Patterns) -> None:
+    """A quoted title right after the citation (`“Về …”`, `về“…”`), else an unquoted `về …` topic."""
+    opened = TITLE_OPEN.match(m, c.end)
+    if opened:
+        close = _closing_quote(m, opened.end(), opened["quote"])
+        end = close if close is not None else _topic_end(m, opened.end())
+        c.title = _trim_quotes(text[opened.end() : end].strip())
+        c.title_span = (opened.end(), end)
+        return
+    topic = TOPIC_OPEN.match(m, c.end)
+    if topic:
+        end = _topic_end(m, topic.end())
+        c.topic = _trim_quotes(text[topic.end() : end].strip())
+        c.topic_span = (topic.end(), end)
+
+
+def _trim_quotes(text: str) -> str:
+    """Drop closing quotes left over from an enclosing title (`…mới”` inside `“…mới”`)."""
+    while text and text[-1] in "”\"" and text.count("“") < text.count("”") + (text[-1] == '"'):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _closing_quote(m: str, start: int, quote: str) -> int | None:
+    """Index of the quote closing a title, with nested “…” balanced."""
+    if quote == '"':
+        end = m.find('"', start)
+        return end if end >= 0 else None
+    depth = 1
+    for pos in range(start, len(m)):
+        if m[pos] == "“":
+            depth += 1
+        elif m[pos] == "”":
+            depth -= 1
+            if depth == 0:
+                return pos
+    return None
+
+
+def _topic_end(m: str, start: int) -> int:
+    end = TOPIC_END.search(m, start)
+    return end.start() if end else len(m.rstrip())
+
+
+def _type_boundary(m: str, start: int) -> bool:
+    """A type word starts a word, or is glued to the previous one with a capital (`vàChỉ thị`)."""
+    return start == 0 or not m[start - 1].isalpha() or m[start].isupper()
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _inside(pos: int, outer: Citation) -> bool:
+    return any(span and span[0] <= pos < span[1] for span in (outer.title_span, outer.topic_span))
+
+
+def _add_alias_uses(found: list[Citation], containers) -> list[Citation]:
+    """After `(sau đây gọi tắt là X)`, later mentions of X are citations of the same document."""
+    sources = [c for c in found if c.alias]
+    if not sources:
+        return found
+    order = {anchor: n for n, (anchor, *_rest) in enumerate(containers)}
+    extra: list[tuple[Citation, Citation]] = []
+    for anchor, text, line, in_footnote in containers:
+        m = matching(text)
+        taken = [(c.start, c.end) for c in found if c.container == anchor]
+        for source in sources:
+            for hit in re.finditer(re.escape(matching(source.alias)), m):
+                later = order[anchor] > order[source.container] or (
+                    anchor == source.container and hit.start() > source.end
+                )
+                if later and _free(hit.start(), hit.end(), taken):
+                    use = Citation("alias", text[hit.start() : hit.end()], hit.start(), hit.end(), anchor, line,
+                                   in_footnote, type=source.type, number=source.number)
+                    extra.append((use, source))
+                    taken.append((hit.start(), hit.end()))
+    outer = {id(c): found[c.in_title_of] for c in found if c.in_title_of is not None}
+    merged = sorted(found + [use for use, _ in extra], key=lambda c: (order[c.container], c.start))
+    index = {id(c): n for n, c in enumerate(merged)}
+    for c in found:
+        if id(c) in outer:
+            c.in_title_of = index[id(outer[id(c)])]
+    for use, source in extra:
+        use.alias_of = index[id(source)]
+    return merged

@@ -1,0 +1,97 @@
+"""Typed citation objects with spans into their text, and the directives they resolve to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "alias"]
+
+
+@dataclass
+class Citation:
+    """One mention of a document in a report, with its span in the container's NFC text.
+
+    `container` is the block anchor (`p-i-2-2-3`) or `fn:N` for footnote N.
+    """
+
+    kind: CitationKind
+    raw: str
+    start: int
+    end: int
+    container: str
+    line: int
+    in_footnote: bool = False
+    type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    code: str | None = None
+    suffix: str | None = None
+    state: bool = False
+    date: str | None = None
+    date_raw: str | None = None
+    issuer: str | None = None
+    issuer_scope: str | None = None
+    term: str | None = None
+    conference: int | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    topic: str | None = None
+    topic_span: tuple[int, int] | None = None
+    in_title_of: int | None = None
+    implements: bool = False
+    alias: str | None = None
+    alias_of: int | None = None
+    directive: str | None = None
+    rule: str | None = None
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("title_span")
+        data.pop("topic_span")
+        return data
+
+
+@dataclass
+class Directive:
+    """A document that reports cite: from the catalog, or put together from its citations."""
+
+    id: str
+    type: str
+    number: str | None
+    symbol: str | None
+    issuer: str | None
+    level: str | None
+    date: str | None = None
+    term: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    conference: int | None = None
+    source: str | None = None
+    unconfirmed: list[str] = field(default_factory=list)
+    note: str | None = None
+    in_catalog: bool = False
+    scope: str | None = None
+    place: str | None = None
+    title_from: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a cadre names it: `Chỉ thị số 05-CT/TW`."""
+        if self.symbol:
+            return f"{self.type} số {self.symbol}"
+        if self.conference:
+            return f"{self.type} Hội nghị Trung ương {self.conference} khóa {self.term}"
+        return f"{self.type} {self.number or ''}".strip()
+
+
+@dataclass
+class Conflict:
+    """Something the report says about a document that does not agree with itself or the catalog."""
+
+    kind: str
+    directive: str | None
+    message: str
+    report: str
+    containers: list[str] = field(default_factory=list)

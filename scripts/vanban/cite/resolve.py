@@ -1,0 +1,375 @@
+"""Resolve citations to directives, using the catalog and the report's own context.
+
+A directive's identity is type + number + symbol + issuer + date or term, never the symbol
+alone: numbers restart every term. `/TU` is a Tỉnh ủy or a Thành ủy: the issuer phrase decides,
+else another citation of the same document, else the report's own issuer; `Citation.rule` says
+which. Contradictions (two dates, a symbol typo) resolve to one directive and are recorded.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass, field
+
+from vanban.cite.models import Citation, Conflict, Directive
+from vanban.cite.patterns import Patterns
+from vanban.model import Report
+from vanban.normalize import matching
+from vanban.slug import slugify
+
+
+@dataclass
+class Context:
+    """What the report says about itself: its scope (city, province…), places, and date."""
+
+    slug: str
+    scope: str | None
+    places: dict[str, str]
+    end: str | None
+
+    @classmethod
+    def of(cls, report: Report, p: Patterns) -> "Context":
+        """Places from the header's issuer lines (and the sidecar's committee); the report's own
+        scope is that of its last issuer line (`THÀNH ỦY ĐÔNG HÀ` → city)."""
+        places: dict[str, str] = {}
+
+        def scopes_of(lines: list[str]) -> list[str]:
+            found = []
+            for line in lines:
+                for pattern, kind in p.committees:
+                    if m := pattern.match(matching(line).upper().strip(" )")):
+                        places.setdefault(kind, m["place"].strip().title())
+                        found.append(kind)
+                        break
+            return found
+
+        header = scopes_of(report.meta.issuer)
+        sidecar = scopes_of((report.committee or "").split("("))
+        scope = header[-1] if header else (sidecar[0] if sidecar else None)
+        return cls(report.slug, scope, places, _period_end(report.date))
+
+
+def _period_end(iso: str | None) -> str | None:
+    """Last day of a full or partial ISO date: `2021-01` → `2021-01-31`."""
+    if not iso:
+        return None
+    parts = [int(x) for x in iso.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]:02d}-{calendar.monthrange(parts[0], parts[1])[1]:02d}"
+    return iso
+
+
+_Pending = tuple  # (Conflict, [Citation]): the citations a conflict is about
+
+
+def _conflict(kind: str, message: str, ctx: Context, about: list[Citation], directive: str | None = None):
+    return (Conflict(kind, directive, message, ctx.slug), about)
+
+
+@dataclass
+class _Cluster:
+    key: tuple
+    window: str | None
+    cites: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Registry:
+    """Directives by id across all reports: the catalog's, then those built from citations."""
+
+    catalog: list[Directive]
+    directives: dict[str, Directive] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for d in self.catalog:
+            self.directives[d.id] = d
+
+    def add(self, directive: Directive) -> Directive:
+        known = self.directives.get(directive.id)
+        if known is None:
+            self.directives[directive.id] = directive
+            return directive
+        for name in ("date", "term", "title", "issuer", "symbol", "place"):
+            if getattr(known, name) is None and getattr(directive, name) is not None:
+                setattr(known, name, getattr(directive, name))
+                if name == "title":
+                    known.title_from = directive.title_from
+        return known
+
+
+def resolve_report(report: Report, cites: list[Citation], registry: Registry, p: Patterns) -> list[Citation]:
+    """Set `directive` and `rule` on each citation; drop short forms nothing explains."""
+    ctx = Context.of(report, p)
+    conflicts: list[_Pending] = []
+    _scope_symbols(cites, ctx, p, conflicts)
+    clusters = _cluster(cites, ctx, p, conflicts)
+    for cluster in clusters:
+        _resolve_cluster(cluster, cites, ctx, registry, p, conflicts)
+    for c in cites:
+        if c.kind == "conference":
+            _resolve_conference(c, ctx, registry, p)
+    for i, c in enumerate(cites):
+        if c.kind == "short":
+            _resolve_short(i, c, cites, registry)
+        elif c.kind == "alias" and c.alias_of is not None:
+            c.directive = cites[c.alias_of].directive
+            c.rule = "alias"
+    kept = [c for c in cites if c.directive]
+    _check_after_report(kept, ctx, registry, conflicts)
+    _reindex(cites, kept)
+    for conflict, about in conflicts:
+        conflict.directive = conflict.directive or about[0].directive
+        conflict.containers = sorted({c.container for c in about})
+        registry.conflicts.append(conflict)
+    return kept
+
+
+def _scope_symbols(cites: list[Citation], ctx: Context, p: Patterns, conflicts: list) -> None:
+    """Decide each symbol's issuer scope (central, province, city…) and record the rule."""
+    pending = []
+    for c in cites:
+        if not c.symbol:
+            continue
+        scope = p.suffix_scope(c.suffix or "", c.state)
+        if scope == "tu":
+            if c.issuer_scope in ("province", "city"):
+                c.issuer_scope, c.rule = c.issuer_scope, "tu: issuer phrase"
+            else:
+                pending.append(c)
+            continue
+        if c.issuer_scope and scope and c.issuer_scope != scope and not c.state:
+            conflicts.append(_conflict("issuer-mismatch",
+                                       f"“{c.raw}”: cơ quan ban hành ({c.issuer}) không khớp với ký hiệu /{c.suffix}",
+                                       ctx, [c]))
+        c.issuer_scope = scope or c.issuer_scope
+    for c in pending:
+        same = {o.issuer_scope for o in cites if o is not c and o.rule == "tu: issuer phrase"
+                and _same_symbol(o, c, p)}
+        if len(same) == 1:
+            c.issuer_scope, c.rule = same.pop(), "tu: same document cited with its issuer"
+        elif ctx.scope in ("province", "city"):
+            c.issuer_scope, c.rule = ctx.scope, "tu: the report's own issuer"
+        else:
+            c.issuer_scope, c.rule = "province", "tu: undecided, read as Tỉnh ủy"
+            conflicts.append(_conflict("tu-ambiguous", f"“{c.raw}”: không rõ /TU là Tỉnh ủy hay Thành ủy; tạm hiểu là Tỉnh ủy", ctx, [c]))
+
+
+def _canonical_code(c: Citation, p: Patterns) -> str | None:
+    codes = p.type_named(c.type).codes if c.type and c.type.lower() in p.types else ()
+    if not c.code or not codes or c.code in codes:
+        return c.code
+    return codes[0]
+
+
+def _same_symbol(a: Citation, b: Citation, p: Patterns) -> bool:
+    return (a.type, _number(a.number), _canonical_code(a, p), a.suffix) == (
+        b.type, _number(b.number), _canonical_code(b, p), b.suffix)
+
+
+def _number(number: str | None):
+    return int(number) if number and number.isdigit() else number
+
+
+def _cluster(cites: list[Citation], ctx: Context, p: Patterns, conflicts: list) -> list[_Cluster]:
+    """Group symbol citations into documents: same key, same term (dates in one term)."""
+    clusters: list[_Cluster] = []
+    undated: list[int] = []
+    for i, c in enumerate(cites):
+        if not c.symbol:
+            continue
+        window = _window(c, p, ctx, conflicts)
+        key = _key(c, p, ctx)
+        if window is None:
+            undated.append(i)
+            continue
+        cluster = next((k for k in clusters if k.key == key and k.window == window), None)
+        if cluster is None:
+            cluster = _Cluster(key, window)
+            clusters.append(cluster)
+        cluster.cites.append(i)
+    for i in undated:
+        key = _key(cites[i], p, ctx)
+        same = [k for k in clusters if k.key == key]
+        if len(same) == 1:
+            same[0].cites.append(i)
+            continue
+        if len(same) > 1:
+            chosen = min(same, key=lambda k: min(abs(j - i) for j in k.cites))
+            chosen.cites.append(i)
+            conflicts.append(_conflict("ambiguous", f"“{cites[i].raw}”: có nhiều văn bản cùng số hiệu; hiểu là văn bản "
+                                       "được trích dẫn gần nhất", ctx, [cites[i]]))
+            continue
+        cluster = _Cluster(key, None, [i])
+        clusters.append(cluster)
+    return clusters
+
+
+def _key(c: Citation, p: Patterns, ctx: Context) -> tuple:
+    return (c.type, _number(c.number), _canonical_code(c, p), c.suffix, c.issuer_scope,
+            ctx.places.get(c.issuer_scope or ""))
+
+
+def _window(c: Citation, p: Patterns, ctx: Context, conflicts: list) -> str | None:
+    """The term a citation's document belongs to: from its date, else its stated term."""
+    if c.state:
+        return "state"
+    if c.date:
+        window = p.term_of(c.date, "central" if c.issuer_scope == "central" else "local")
+        if c.term and c.issuer_scope == "central" and window != c.term:
+            conflicts.append(_conflict("term-date", f"“{c.raw}”: ngày {_vn_date(c.date)} không thuộc "
+                                       f"khóa {c.term}", ctx, [c]))
+        return window
+    if c.term and c.issuer_scope == "central":
+        return c.term
+    return None
+
+
+def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, registry: Registry,
+                     p: Patterns, conflicts: list) -> None:
+    members = [cites[i] for i in cluster.cites]
+    first = members[0]
+    type_name, number, code, suffix, scope, place = cluster.key
+    match = _catalog_match(cluster, registry.catalog, ctx, p, first)
+    dates = Counter(c.date for c in members if c.date)
+    expected = _symbol(code, suffix, first)
+    if match:
+        directive, rule = match, "catalog"
+    else:
+        directive, rule = registry.add(_from_citations(members, cluster, expected, dates, p)), "citation"
+    for c in members:
+        c.directive = directive.id
+        c.rule = f"{c.rule}; {rule}" if c.rule else rule
+    if len(dates) > 1:
+        listed = ", ".join(_vn_date(d) for d in sorted(dates))
+        conflicts.append(_conflict("two-dates", f"Báo cáo ghi {len(dates)} ngày ban hành khác nhau cho {directive.label}: {listed}",
+                                   ctx, members))
+    written = sorted({c.symbol for c in members if c.symbol != expected})
+    if written and not first.state:
+        conflicts.append(_conflict("symbol", f"{directive.label} có chỗ được viết là " + ", ".join(written)
+                                   + f" ({type_name} có ký hiệu {code})", ctx,
+                                   [c for c in members if c.symbol != expected]))
+    cited = sorted(d for d in dates if d != directive.date)
+    if match and match.date and cited:
+        conflicts.append(_conflict("date-vs-catalog", f"{match.label}: báo cáo ghi ngày "
+                                   f"{', '.join(_vn_date(d) for d in cited)}; danh mục văn bản ghi "
+                                   f"{_vn_date(match.date)}", ctx, [c for c in members if c.date in cited]))
+
+
+def _from_citations(members: list[Citation], cluster: _Cluster, expected: str, dates: Counter,
+                    p: Patterns) -> Directive:
+    """A directive the catalog lacks, put together from what its citations say."""
+    type_name, number, code, suffix, scope, place = cluster.key
+    first = members[0]
+    date = dates.most_common(1)[0][0] if dates else None
+    year_or_term = (date or "")[:4] or (f"khoa {cluster.window}" if cluster.window and scope == "central" else "")
+    titled = next((c for c in members if c.title), None)
+    topic = next((c for c in members if c.topic), None)
+    return Directive(
+        id=slugify(p.type_named(type_name).slug if type_name else "van-ban", expected.replace("/", " "),
+                   place or "", "" if first.state else year_or_term),
+        type=type_name or "Văn bản", number=first.number, symbol=expected,
+        issuer=_issuer_name(members, scope, place), level=p.levels.get(scope or ""), date=date,
+        term=cluster.window if scope == "central" else next((c.term for c in members if c.term), None),
+        title=titled.title if titled else (topic.topic if topic else None),
+        title_from="citation" if titled else ("topic" if topic else None), scope=scope, place=place,
+    )
+
+
+def _catalog_match(cluster: _Cluster, catalog: list[Directive], ctx: Context, p: Patterns, first: Citation):
+    """The one catalog entry with this type, symbol, scope and term, issued before the report."""
+    type_name, number, code, suffix, scope, place = cluster.key
+    symbol = _symbol(code, suffix, first)
+    found = []
+    for d in catalog:
+        if d.type != type_name or not d.symbol or matching(d.symbol) != matching(symbol):
+            continue
+        if d.scope != scope:
+            continue
+        window = p.term_of(d.date, "central" if scope == "central" else "local") if d.date else d.term
+        if cluster.window not in (None, "state") and window and window != cluster.window:
+            continue
+        if ctx.end and d.date and d.date > ctx.end:
+            continue
+        found.append(d)
+    return found[0] if len(found) == 1 else None
+
+
+def _symbol(code, suffix, first: Citation) -> str:
+    """The symbol as it should be written: `66-LK/TW` of a Kết luận is `66-KL/TW`."""
+    if first.state:
+        return first.symbol
+    return f"{first.number}-{code}/{suffix}"
+
+
+def _issuer_name(members: list[Citation], scope: str | None, place: str | None) -> str | None:
+    named = Counter(c.issuer for c in members if c.issuer)
+    if named:
+        name = named.most_common(1)[0][0]
+    else:
+        name = {"central": "Trung ương", "province": "Tỉnh ủy", "city": "Thành ủy", "district": "Huyện ủy"}.get(
+            scope or "")
+    if name and place and scope in ("province", "city", "district") and place not in name:
+        name = f"{name} {place}"
+    return name
+
+
+def _resolve_conference(c: Citation, ctx: Context, registry: Registry, p: Patterns) -> None:
+    """`Nghị quyết Trung ương 4 khóa XII`: the plenum's resolution, from the catalog if known."""
+    term = c.term or (p.term_of(ctx.end, "central") if ctx.end else None)
+    found = [d for d in registry.catalog if d.conference == c.conference and d.term == term]
+    if len(found) == 1:
+        c.directive, c.rule = found[0].id, "conference: catalog"
+        return
+    directive = registry.add(Directive(
+        id=slugify("nghi-quyet-hoi-nghi-tw", str(c.conference), "khoa", term or ""), type="Nghị quyết",
+        number=None, symbol=None, issuer="Ban Chấp hành Trung ương", level=p.levels["central"], term=term,
+        conference=c.conference, scope="central",
+        title=f"các nghị quyết của Hội nghị lần thứ {c.conference} Ban Chấp hành Trung ương khóa {term}",
+        title_from="conference",
+    ))
+    c.directive, c.rule = directive.id, "conference: not in the catalog"
+
+
+def _resolve_short(i: int, c: Citation, cites: list[Citation], registry: Registry) -> None:
+    """`Chỉ thị 05`: the document of that type and number cited nearest in the report, else a catalog alias."""
+    same = [(abs(j - i), o) for j, o in enumerate(cites) if o.directive and o.kind != "short"
+            and o.type == c.type and _number(o.number) == _number(c.number)]
+    if same:
+        c.directive, c.rule = min(same, key=lambda pair: pair[0])[1].directive, "short form: same report"
+        return
+    raw = matching(c.raw).lower()
+    aliased = [d for d in registry.catalog if any(matching(a).lower() == raw for a in d.aliases)]
+    if len(aliased) == 1:
+        c.directive, c.rule = aliased[0].id, "short form: catalog alias"
+
+
+def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry, conflicts: list) -> None:
+    """A report cannot cite a document issued after it."""
+    if not ctx.end:
+        return
+    flagged = set()
+    for c in cites:
+        d = registry.directives[c.directive]
+        if d.date and d.date > ctx.end and d.id not in flagged:
+            flagged.add(d.id)
+            conflicts.append(_conflict("after-report", f"{d.label} ban hành ngày {_vn_date(d.date)}, sau ngày "
+                                       "của chính báo cáo", ctx, [c], d.id))
+
+
+def _reindex(old: list[Citation], kept: list[Citation]) -> None:
+    """Fix `in_title_of` and `alias_of` after dropping unexplained short forms."""
+    position = {id(c): n for n, c in enumerate(kept)}
+    for c in kept:
+        for name in ("in_title_of", "alias_of"):
+            target = getattr(c, name)
+            if target is not None:
+                setattr(c, name, position.get(id(old[target])))
+
+
+def _vn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)}/{int(m)}/{y}"

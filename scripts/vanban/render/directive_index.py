@@ -1,0 +1,73 @@
+"""Index pages of directives: one sortable table of all, and lists by type, by level, by year."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from vanban.cite import CitationIndex, Directive
+from vanban.render.dates import vietnamese_date
+from vanban.render.escape import escape
+from vanban.render.page import front_matter
+from vanban.slug import slugify
+
+INDEX = "van-ban/index.md"
+BY_TYPE = "van-ban/theo-loai.md"
+BY_LEVEL = "van-ban/theo-cap.md"
+BY_YEAR = "van-ban/theo-nam.md"
+TITLES = {INDEX: "Tất cả văn bản", BY_TYPE: "Theo loại văn bản", BY_LEVEL: "Theo cấp ban hành",
+          BY_YEAR: "Theo năm ban hành"}
+LEVEL_ORDER = ["Trung ương", "Nhà nước", "Tỉnh", "Thành phố", "Huyện", "Cơ sở"]
+NO_YEAR = "Chưa rõ năm"
+
+
+def index_pages(index: CitationIndex) -> dict[str, str]:
+    counts = Counter(c.directive for cites in index.by_report.values() for c in cites)
+    directives = sorted(index.directives.values(), key=lambda d: (d.date or "9999", d.id))
+    return {
+        INDEX: _table_page(directives, counts),
+        BY_TYPE: _grouped(BY_TYPE, directives, lambda d: d.type, sorted),
+        BY_LEVEL: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
+                           lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k))),
+        BY_YEAR: _grouped(BY_YEAR, directives, lambda d: d.date[:4] if d.date else NO_YEAR,
+                          lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False)),
+    }
+
+
+def _table_page(directives: list[Directive], counts: Counter) -> str:
+    out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations"),
+           "# Văn bản được trích dẫn { #van-ban }",
+           f"{len(directives)} văn bản. Bấm vào tiêu đề cột để sắp xếp.",
+           '<div class="vb-sortable" markdown>',
+           "| Số hiệu | Loại | Cơ quan ban hành | Cấp | Ngày ban hành | Trích yếu | Số lần trích dẫn |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for d in directives:
+        date = f'<span data-sort="{d.date}">{vietnamese_date(d.date)}</span>' if d.date else ""
+        out.append(f"| [{escape(d.symbol or d.label)}]({d.id}.md) | {escape(d.type)} | {escape(d.issuer or '')} | "
+                   f"{escape(d.level or '')} | {date} | {escape(_short(d.title))} | {counts.get(d.id, 0)} |")
+    out.append("</div>")
+    return "\n\n".join(out[:4]) + "\n\n" + "\n".join(out[4:]) + "\n"
+
+
+def _short(text: str | None, limit: int = 140) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _grouped(path: str, directives: list[Directive], key, order) -> str:
+    groups: dict[str, list[Directive]] = defaultdict(list)
+    for d in directives:
+        groups[key(d)].append(d)
+    out = [front_matter(TITLES[path], "data/directives.yml and the reports' citations"),
+           f"# {TITLES[path]} {{ #van-ban }}"]
+    for name in order(groups):
+        out.append(f"## {escape(name)} ({len(groups[name])}) {{ #{slugify(name) or 'khac'} }}")
+        out.append("\n".join(f"- {_item(d)}" for d in groups[name]))
+    return "\n\n".join(out) + "\n"
+
+
+def _item(d: Directive) -> str:
+    when = f" ngày {vietnamese_date(d.date)}" if d.date else ""
+    by = f" của {d.issuer}" if d.issuer else ""
+    title = f": {_short(d.title)}" if d.title else ""
+    return f"[{escape(d.label)}]({d.id}.md){escape(when + by + title)}"

@@ -1,0 +1,157 @@
+"""Render one directive's page: what it is, every place it is cited, related documents, conflicts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from vanban.cite import CitationIndex, Citation, Directive
+from vanban.model import Report
+from vanban.render.dates import vietnamese_date
+from vanban.render.escape import escape
+from vanban.render.locations import location_href, location_label, sentence_around
+from vanban.render.page import front_matter
+from vanban.render.report_page import DIRECTIVES_DIR, directive_path
+
+UNCONFIRMED = " (chưa xác minh)"
+TITLE_SOURCES = {
+    "catalog": "",
+    "citation": " (theo trích dẫn trong báo cáo)",
+    "topic": " (theo nội dung nêu trong báo cáo)",
+    "conference": "",
+}
+
+
+@dataclass
+class Relations:
+    """Links between directives found in the reports: who implements or names whom."""
+
+    implements: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    implemented_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    named_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    cited_with: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    @classmethod
+    def of(cls, index: CitationIndex, texts: dict[tuple[str, str], str]) -> "Relations":
+        rel = cls()
+        for slug, cites in index.by_report.items():
+            by_container: dict[str, set[str]] = defaultdict(set)
+            for c in cites:
+                by_container[c.container].add(c.directive)
+                if c.in_title_of is None:
+                    continue
+                outer = cites[c.in_title_of]
+                if outer.directive == c.directive:
+                    continue
+                span = outer.title_span or outer.topic_span
+                lead = texts[(slug, c.container)][span[0] : c.start].lower() if span else ""
+                if "thực hiện" in lead:
+                    rel.implements[outer.directive].add(c.directive)
+                    rel.implemented_by[c.directive].add(outer.directive)
+                else:
+                    rel.names[outer.directive].add(c.directive)
+                    rel.named_by[c.directive].add(outer.directive)
+            for ids in by_container.values():
+                for a in ids:
+                    rel.cited_with[a].update(b for b in ids if b != a)
+        return rel
+
+
+def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Report],
+                     texts: dict[tuple[str, str], str], rel: Relations) -> str:
+    title = d.label
+    out = [front_matter(title, "data/directives.yml and the reports' citations"),
+           f"# {escape(title)} {{ #van-ban }}"]
+    if d.title:
+        out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
+    out.append(_metadata(d))
+    out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
+    out += _citations(d, index, reports, texts)
+    related = _related(d, index, rel)
+    if related:
+        out.append("## Văn bản liên quan { #van-ban-lien-quan }")
+        out += related
+    conflicts = [k for k in index.conflicts if k.directive == d.id]
+    if conflicts:
+        out.append("## Điểm chưa thống nhất trong báo cáo { #mau-thuan }")
+        for k in conflicts:
+            where = ", ".join(f"[{escape(location_label(a))}]({location_href(k.report, a, DIRECTIVES_DIR)})"
+                              for a in k.containers)
+            out.append(f"- {escape(k.message)} ({escape(reports[k.report].title)}: {where})")
+    return "\n\n".join(out) + "\n"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _metadata(d: Directive) -> str:
+    def mark(name: str, value: str) -> str:
+        return escape(value) + (escape(UNCONFIRMED) if name in d.unconfirmed else "")
+
+    rows = [("Số hiệu", "symbol", d.symbol), ("Loại văn bản", "type", d.type),
+            ("Cơ quan ban hành", "issuer", d.issuer), ("Cấp ban hành", "level", d.level),
+            ("Ngày ban hành", "date", vietnamese_date(d.date) if d.date else None),
+            ("Khóa", "term", d.term), ("Trích yếu", "title", _cap(d.title) if d.title else None),
+            ("Tóm tắt", "summary", d.summary), ("Ghi chú", "note", d.note),
+            ("Nguồn thông tin", "source", d.source if d.in_catalog else "các trích dẫn trong báo cáo")]
+    lines = ["| Thông tin | Nội dung |", "| --- | --- |"]
+    lines += [f"| {label} | {mark(name, value)} |" for label, name, value in rows if value]
+    return "\n".join(lines)
+
+
+def _citations(d: Directive, index: CitationIndex, reports: dict[str, Report],
+               texts: dict[tuple[str, str], str]) -> list[str]:
+    out = []
+    for slug in sorted(index.by_report, key=lambda s: reports[s].title):
+        mine = [c for c in index.by_report[slug] if c.directive == d.id]
+        if not mine:
+            continue
+        report = reports[slug]
+        out.append(f"### {escape(report.title)} {{ #bao-cao-{slug} }}")
+        items = []
+        for c in mine:
+            before, inside, after = sentence_around(texts[(slug, c.container)], c.start, c.end)
+            href = location_href(slug, c.container, DIRECTIVES_DIR)
+            tag = " *(thực hiện)*" if c.implements else ""
+            items.append(f"- [{escape(_cap(location_label(c.container)))}]({href}){tag}: "
+                         f"“{escape(before)}**{escape(inside)}**{escape(after)}”")
+        out.append("\n".join(items))
+    if not out:
+        out.append("Chưa có báo cáo nào trích dẫn văn bản này.")
+    return out
+
+
+def _related(d: Directive, index: CitationIndex, rel: Relations) -> list[str]:
+    def listing(heading: str, ids) -> list[str]:
+        ids = sorted(i for i in ids if i in index.directives)
+        if not ids:
+            return []
+        return [f"**{heading}**", "\n".join(f"- {_link(index.directives[i])}" for i in ids)]
+
+    out = listing("Văn bản thực hiện văn bản này", rel.implemented_by.get(d.id, ()))
+    out += listing("Văn bản này thực hiện", rel.implements.get(d.id, ()))
+    out += listing("Văn bản nêu văn bản này trong trích yếu", rel.named_by.get(d.id, ()))
+    out += listing("Văn bản được nêu trong trích yếu của văn bản này", rel.names.get(d.id, ()))
+    together = rel.cited_with.get(d.id)
+    if together:
+        out.append("**Thường được trích dẫn cùng**")
+        out.append("\n".join(f"- {_link(index.directives[i])} ({n} lần)" for i, n in
+                             sorted(together.items(), key=lambda pair: (-pair[1], pair[0]))[:10]))
+    return out
+
+
+def _link(d: Directive) -> str:
+    """A link from one directive page to another (both in van-ban/)."""
+    label = d.label + (f" ngày {vietnamese_date(d.date)}" if d.date else "")
+    return f"[{escape(label)}]({d.id}.md)"
+
+
+def directive_pages(index: CitationIndex, reports: list[Report]) -> dict[str, str]:
+    """Every cited directive's page, by path under docs/."""
+    by_slug = {r.slug: r for r in reports}
+    texts = {(r.slug, b.anchor): b.text for r in reports for b in r.blocks}
+    texts.update({(r.slug, f"fn:{f.number}"): f.text for r in reports for f in r.footnotes})
+    rel = Relations.of(index, texts)
+    return {directive_path(i): render_directive(d, index, by_slug, texts, rel) for i, d in sorted(index.directives.items())}
