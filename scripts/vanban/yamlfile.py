@@ -10,8 +10,8 @@ import yaml
 from vanban.errors import VanbanError
 
 
-class LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping in a `__line__` key."""
+class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (libyaml's when present) that records the line of every mapping in `__line__`."""
 
 
 def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:

@@ -62,7 +62,7 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
     if ident in seen:
         fail(f"duplicate id {ident!r} (first at line {seen[ident]})", "id")
     seen[ident] = key_line(entry, "id")
-    if entry["type"].lower() not in p.types:
+    if not p.has_type(entry["type"]):
         fail(f"unknown type {entry['type']!r}", "type")
     if entry["level"] not in levels:
         fail(f"level must be one of {', '.join(sorted(levels))}", "level")

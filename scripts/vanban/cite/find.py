@@ -36,7 +36,7 @@ def find_in_report(report: Report, patterns: Patterns | None = None) -> list[Cit
             if c.in_title_of is not None:
                 c.in_title_of += base
         found += cites
-    return _add_alias_uses(found, containers)
+    return _add_alias_uses(found, containers, patterns)
 
 
 def find_citations(text: str, container: str, line: int, in_footnote: bool,
@@ -192,32 +192,38 @@ def _inside(pos: int, outer: Citation) -> bool:
     return any(span and span[0] <= pos < span[1] for span in (outer.title_span, outer.topic_span))
 
 
-def _add_alias_uses(found: list[Citation], containers) -> list[Citation]:
+def _add_alias_uses(found: list[Citation], containers, p: Patterns) -> list[Citation]:
     """After `(sau đây gọi tắt là X)`, later mentions of X are citations of the same document."""
     sources = [c for c in found if c.alias]
     if not sources:
         return found
     order = {anchor: n for n, (anchor, *_rest) in enumerate(containers)}
+    texts = {anchor: text for anchor, text, *_rest in containers}
+    defined_at = {id(c): p.alias_intro.search(matching(texts[c.container]), c.end).end() for c in sources}
     extra: list[tuple[Citation, Citation]] = []
+    shorts_replaced: set[int] = set()
     for anchor, text, line, in_footnote in containers:
         m = matching(text)
-        taken = [(c.start, c.end) for c in found if c.container == anchor]
+        taken = [(c.start, c.end) for c in found if c.container == anchor and c.kind != "short"]
         for source in sources:
             for hit in re.finditer(re.escape(matching(source.alias)), m):
                 later = order[anchor] > order[source.container] or (
-                    anchor == source.container and hit.start() > source.end
+                    anchor == source.container and hit.start() >= defined_at[id(source)]
                 )
                 if later and _free(hit.start(), hit.end(), taken):
+                    shorts_replaced |= {id(c) for c in found if c.container == anchor and c.kind == "short"
+                                        and not _free(hit.start(), hit.end(), [(c.start, c.end)])}
                     use = Citation("alias", text[hit.start() : hit.end()], hit.start(), hit.end(), anchor, line,
                                    in_footnote, type=source.type, number=source.number)
                     extra.append((use, source))
                     taken.append((hit.start(), hit.end()))
     outer = {id(c): found[c.in_title_of] for c in found if c.in_title_of is not None}
+    found = [c for c in found if id(c) not in shorts_replaced]
     merged = sorted(found + [use for use, _ in extra], key=lambda c: (order[c.container], c.start))
     index = {id(c): n for n, c in enumerate(merged)}
     for c in found:
         if id(c) in outer:
-            c.in_title_of = index[id(outer[id(c)])]
+            c.in_title_of = index.get(id(outer[id(c)]))
     for use, source in extra:
         use.alias_of = index[id(source)]
     return merged

@@ -54,8 +54,11 @@ class Patterns:
     alias_intro: re.Pattern
     implements_before: re.Pattern
 
+    def has_type(self, word: str | None) -> bool:
+        return bool(word) and matching(word).lower() in self.types
+
     def type_named(self, word: str) -> DocType:
-        return self.types[word.lower()]
+        return self.types[matching(word).lower()]
 
     def suffix_scope(self, suffix: str, state: bool) -> str | None:
         table = self.state_suffixes if state else self.party_suffixes
@@ -81,7 +84,11 @@ def _alternation(phrases) -> str:
 @lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
     raw = yaml.safe_load((Path(__file__).parent / "patterns.yml").read_text(encoding="utf-8"))
-    types = {t["name"].lower(): DocType(t["name"], t["slug"], tuple(t["codes"])) for t in raw["types"]}
+    types = {}
+    for t in raw["types"]:
+        doc_type = DocType(t["name"], t["slug"], tuple(t["codes"]))
+        for word in [t["name"], *t.get("words", [])]:
+            types[matching(word).lower()] = doc_type
     issuer_by_phrase = {}
     for entry in raw["issuers"]:
         for phrase in entry["phrases"]:
@@ -89,7 +96,7 @@ def load_patterns() -> Patterns:
     codes = sorted({c for t in types.values() for c in t.codes} | set(raw["code_types"]), key=len, reverse=True)
     code_alt = "|".join(re.escape(c) for c in codes)
     term_word = r"kh[óo]a"
-    type_alt = _alternation(t.name for t in types.values())
+    type_alt = _alternation(types)
     return Patterns(
         types=types,
         code_types=raw["code_types"],

@@ -159,7 +159,7 @@ def _scope_symbols(cites: list[Citation], ctx: Context, p: Patterns, conflicts: 
 
 
 def _canonical_code(c: Citation, p: Patterns) -> str | None:
-    codes = p.type_named(c.type).codes if c.type and c.type.lower() in p.types else ()
+    codes = p.type_named(c.type).codes if p.has_type(c.type) else ()
     if not c.code or not codes or c.code in codes:
         return c.code
     return codes[0]
@@ -268,9 +268,10 @@ def _from_citations(members: list[Citation], cluster: _Cluster, expected: str, d
     year_or_term = (date or "")[:4] or (f"khoa {cluster.window}" if cluster.window and scope == "central" else "")
     titled = next((c for c in members if c.title), None)
     topic = next((c for c in members if c.topic), None)
+    dated_symbol = first.state and "/" in (first.number or "")
     return Directive(
         id=slugify(p.type_named(type_name).slug if type_name else "van-ban", expected.replace("/", " "),
-                   place or "", "" if first.state else year_or_term),
+                   place or "", "" if dated_symbol else year_or_term),
         type=type_name or "Văn bản", number=first.number, symbol=expected,
         issuer=_issuer_name(members, scope, place), level=p.levels.get(scope or ""), date=date,
         term=cluster.window if scope == "central" else next((c.term for c in members if c.term), None),

@@ -1,0 +1,93 @@
+"""The built seed site: every citation is a link to its directive, and every directive page lists
+every place it is cited (links are checked by the strict MkDocs build itself)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import SEED_SLUG, run_vanban
+from vanban.cite import extract_citations
+from vanban.sources import load_reports
+
+LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?>(.*?)</a>', re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_site):
+    reports = load_reports(seed_site)
+    return seed_site, reports, extract_citations(reports, seed_site)
+
+
+def _article(path):
+    page = path.read_text(encoding="utf-8")
+    return page[page.index("<article") : page.index("</article>")]
+
+
+def test_every_citation_is_a_link_to_its_directive(seed):
+    root, _, index = seed
+    article = _article(root / "site" / "bao-cao" / SEED_SLUG / "index.html")
+    links = Counter()
+    titles = {}
+    for href, title, text in LINK.findall(article):
+        if href.startswith("../../van-ban/"):
+            ident = href.split("/")[3]
+            links[(ident, html.unescape(re.sub(r"<[^>]+>", "", text)))] += 1
+            titles[ident] = html.unescape(title)
+    expected = Counter((c.directive, c.raw) for c in index.by_report[SEED_SLUG])
+    assert links == expected
+    assert titles["chi-thi-05-ct-tw-2016"].startswith("Chỉ thị số 05-CT/TW: về đẩy mạnh học tập")
+
+
+def test_every_directive_page_lists_every_place_it_is_cited(seed):
+    root, _, index = seed
+    by_directive = Counter(c.directive for c in index.by_report[SEED_SLUG])
+    for ident, count in by_directive.items():
+        article = _article(root / "site" / "van-ban" / ident / "index.html")
+        section = article[article.index('id="duoc-trich-dan-tai"') :]
+        places = [href for href, _, _ in LINK.findall(section) if f"bao-cao/{SEED_SLUG}/#" in href]
+        mine = [c for c in index.by_report[SEED_SLUG] if c.directive == ident]
+        assert len(places) >= count, ident
+        for c in mine:
+            assert any(href.endswith("#" + c.container) for href in places), (ident, c.container)
+
+
+def test_directive_page_metadata_conflicts_and_relations(seed):
+    root, _, _ = seed
+    page = html.unescape(_article(root / "site" / "van-ban" / "chi-thi-35-ct-tw-2019" / "index.html"))
+    for text in ("Số hiệu", "35-CT/TW", "Bộ Chính trị", "30/05/2019", "XII", "Được trích dẫn tại",
+                 "Văn bản thực hiện văn bản này", "Kế hoạch số 115-KH/TU"):
+        assert text in page
+    qd = html.unescape(_article(root / "site" / "van-ban" / "quy-dinh-01-qd-tu-dong-ha-2017" / "index.html"))
+    assert "Điểm chưa thống nhất" in qd and "8/4/2017" in qd and "8/5/2017" in qd
+    unconfirmed = html.unescape(_article(root / "site" / "van-ban" / "chi-thi-10-ct-tw-2007" / "index.html"))
+    assert "30/03/2007 (chưa xác minh)" in unconfirmed
+
+
+def test_index_pages_list_every_directive(seed):
+    root, _, index = seed
+    table = _article(root / "site" / "van-ban" / "index.html")
+    assert 'class="vb-sortable"' in table
+    for ident in index.directives:
+        assert f'href="{ident}/"' in table
+    for page in ("theo-loai", "theo-cap", "theo-nam"):
+        listing = _article(root / "site" / "van-ban" / page / "index.html")
+        assert all(f'href="../{ident}/"' in listing for ident in index.directives), page
+
+
+def test_citations_cli_json_fields(seed):
+    root, _, _ = seed
+    result = run_vanban("--root", str(root), "citations", str(root / "data" / "reports" / f"{SEED_SLUG}.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    cites = json.loads(result.stdout)
+    assert len(cites) == 79
+    keys = {"raw", "start", "end", "type", "number", "symbol", "date", "issuer", "term", "title", "directive",
+            "in_footnote"}
+    assert all(keys <= set(c) for c in cites)
+    footnoted = [c for c in cites if c["in_footnote"]]
+    assert footnoted and all(c["container"].startswith("fn:") for c in footnoted)
