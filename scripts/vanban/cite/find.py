@@ -175,8 +175,15 @@ def _closing_quote(m: str, start: int, quote: str) -> int | None:
 
 
 def _topic_end(m: str, start: int) -> int:
+    """A topic runs to the end of its clause, or to the close of the first quotation in it."""
     end = TOPIC_END.search(m, start)
-    return end.start() if end else len(m.rstrip())
+    stop = end.start() if end else len(m.rstrip())
+    quote = m.find("“", start, stop)
+    if quote >= 0:
+        close = _closing_quote(m, quote + 1, "“")
+        if close is not None:
+            return close + 1
+    return stop
 
 
 def _type_boundary(m: str, start: int) -> bool:

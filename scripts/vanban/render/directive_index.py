@@ -27,7 +27,8 @@ def index_pages(index: CitationIndex) -> dict[str, str]:
         INDEX: _table_page(directives, counts),
         BY_TYPE: _grouped(BY_TYPE, directives, lambda d: d.type, sorted),
         BY_LEVEL: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
-                           lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k))),
+                           lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k)),
+                           sub=lambda d: d.issuer or "Chưa rõ cơ quan"),
         BY_YEAR: _grouped(BY_YEAR, directives, lambda d: d.date[:4] if d.date else NO_YEAR,
                           lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False)),
     }
@@ -54,15 +55,25 @@ def _short(text: str | None, limit: int = 140) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _grouped(path: str, directives: list[Directive], key, order) -> str:
+def _grouped(path: str, directives: list[Directive], key, order, sub=None) -> str:
+    """Directives under `## group` headings; with `sub`, under `### subgroup` headings too."""
     groups: dict[str, list[Directive]] = defaultdict(list)
     for d in directives:
         groups[key(d)].append(d)
     out = [front_matter(TITLES[path], "data/directives.yml and the reports' citations"),
            f"# {TITLES[path]} {{ #van-ban }}"]
     for name in order(groups):
-        out.append(f"## {escape(name)} ({len(groups[name])}) {{ #{slugify(name) or 'khac'} }}")
-        out.append("\n".join(f"- {_item(d)}" for d in groups[name]))
+        anchor = slugify(name) or "khac"
+        out.append(f"## {escape(name)} ({len(groups[name])}) {{ #{anchor} }}")
+        if sub is None:
+            out.append("\n".join(f"- {_item(d)}" for d in groups[name]))
+            continue
+        subgroups: dict[str, list[Directive]] = defaultdict(list)
+        for d in groups[name]:
+            subgroups[sub(d)].append(d)
+        for subname in sorted(subgroups):
+            out.append(f"### {escape(subname)} {{ #{anchor}-{slugify(subname) or 'khac'} }}")
+            out.append("\n".join(f"- {_item(d)}" for d in subgroups[subname]))
     return "\n\n".join(out) + "\n"
 
 
