@@ -35,7 +35,7 @@ def index_pages(index: CitationIndex) -> dict[str, str]:
 
 
 def _table_page(directives: list[Directive], counts: Counter) -> str:
-    out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations"),
+    out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations", hide=["toc"]),
            "# Văn bản được trích dẫn { #van-ban }",
            f"{len(directives)} văn bản. Bấm vào tiêu đề cột để sắp xếp.",
            '<div class="vb-sortable" markdown>',
