@@ -53,3 +53,12 @@ def seed_report():
     from vanban.read import read_report
 
     return read_report(SEED)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for the whole session (Playwright allows one per thread)."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance

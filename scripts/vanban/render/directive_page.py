@@ -61,7 +61,7 @@ class Relations:
 def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Report],
                      texts: dict[tuple[str, str], str], rel: Relations) -> str:
     title = d.label
-    out = [front_matter(title, "data/directives.yml and the reports' citations"),
+    out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d)),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
         out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
@@ -80,6 +80,13 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                               for a in k.containers)
             out.append(f"- {escape(k.message)} ({escape(reports[k.report].title)}: {where})")
     return "\n\n".join(out) + "\n"
+
+
+def _search_words(d: Directive) -> list[str]:
+    """What the page should be found by first (the `symbol` search field): type and symbol."""
+    if d.symbol:
+        return [d.type, d.symbol]
+    return [d.type, f"Trung ương {d.conference}" if d.conference else "", f"khóa {d.term}" if d.term else ""]
 
 
 def _cap(text: str) -> str:

@@ -1,0 +1,74 @@
+"""Helpers for real-browser tests: serve a built site on 127.0.0.1, drive Debian's chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    """A headless Debian chromium under Playwright; never downloads a browser."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is not installed (apt-get install chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def search(page, base: str, query: str, timeout: float = 15000) -> list[dict]:
+    """Type `query` into Material's search on the home page; return the results shown, each
+    with `href` relative to the site root (no highlight query) and its `text`."""
+    page.goto(base)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    page.wait_for_function(  # the index is loaded when the placeholder replaces "Initializing"
+        "() => /Nhập để/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=timeout)
+    box.fill(query)
+    box.press("End")  # Material reacts to key events, not to fill() alone
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() !== '' && !/Initializing|Nhập để/.test(m.textContent); }",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(150)
+    found = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "els => els.map(e => ({href: e.href, text: e.textContent}))",
+    )
+    for result in found:
+        url = urlsplit(result["href"])
+        result["href"] = url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
+    return found
