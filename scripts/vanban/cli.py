@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     parse = verbs.add_parser("parse", help="print the document model of one report")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    check = verbs.add_parser("check", help="list what to fix in reports: figures, citations, text")
+    check.add_argument("reports", nargs="*", help="report slugs or files (default: every report in data/reports)")
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    check.add_argument("--strict", action="store_true", help="exit 1 when any finding is an error")
     cites = verbs.add_parser("citations", help="print the citations of one report, resolved against the catalog")
     cites.add_argument("file", type=Path)
     cites.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
@@ -55,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("vanban: interrupted; docs/ and site/ are left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `vanban check | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: still one line, unless debugging
         if os.environ.get("VANBAN_DEBUG"):
             raise
@@ -69,6 +76,10 @@ def _run(args: argparse.Namespace) -> int:
         return _parse(args.file)
     if args.verb == "citations":
         return _citations(args.file, root)
+    if args.verb == "check":
+        from vanban.check.report import run_check
+
+        return run_check(root, args.reports, as_json=args.json, strict=args.strict)
     if args.verb == "build":
         from vanban.site import build
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from vanban.check import Finding, check_report
 from vanban.cite import CitationIndex, extract_citations
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
@@ -30,6 +31,7 @@ SERVE_CONFIG = "mkdocs.yml"
 class Generated:
     reports: list[Report]
     citations: CitationIndex
+    findings: dict[str, list[Finding]]
     pages: dict[str, str]
     nav: list
 
@@ -38,7 +40,9 @@ def generate(root: Path) -> Generated:
     """Read every report, extract its citations, and render every page, in memory."""
     reports = load_reports(root)
     citations = extract_citations(reports, root)
-    return Generated(reports, citations, render_pages(reports, citations), generated_nav(reports))
+    findings = {r.slug: check_report(r, citations) for r in reports}
+    return Generated(reports, citations, findings, render_pages(reports, citations, findings),
+                     generated_nav(reports))
 
 
 def write_docs(root: Path, generated: Generated) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from vanban.check import Finding
 from vanban.cite import CitationIndex
 from vanban.model import Report
+from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, render_home
@@ -11,13 +13,16 @@ from vanban.render.report_page import Link, directive_path, render_report, repor
 
 REPORTS_SECTION = "Báo cáo"
 DIRECTIVES_SECTION = "Văn bản được trích dẫn"
+CHECKS_SECTION = "Kiểm tra dữ liệu"
 
 
-def render_pages(reports: list[Report], index: CitationIndex) -> dict[str, str]:
+def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]]) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators)."""
     pages = {"index.md": render_home(reports, index)}
     for report in reports:
-        pages[report_path(report.slug)] = render_report(report, _links(report, index))
+        mine = findings.get(report.slug, [])
+        pages[report_path(report.slug)] = render_report(report, _links(report, index), _flags(report, mine))
+        pages[check_path(report.slug)] = render_checks(report, mine)
     pages.update(index_pages(index))
     pages.update(directive_pages(index, reports))
     return pages
@@ -33,10 +38,21 @@ def _links(report: Report, index: CitationIndex) -> dict[str, list[Link]]:
     return links
 
 
+def _flags(report: Report, findings: list[Finding]) -> dict[str, Link]:
+    """A marker on each block with errors or doubts, linking to its first finding."""
+    flags = {}
+    for anchor, (first, count) in first_finding_of(findings).items():
+        target = f"../{check_path(report.slug)}#{finding_anchor(first)}"
+        flags[anchor] = Link(0, 0, target, f"Kiểm tra dữ liệu: {count} điểm cần xem ở đoạn này")
+    return flags
+
+
 def generated_nav(reports: list[Report]) -> list:
     """The nav entries for the generated pages, in the order cadres expect."""
     nav: list = [{HOME_TITLE: "index.md"}]
     if reports:
         nav.append({REPORTS_SECTION: [{r.title: report_path(r.slug)} for r in reports]})
     nav.append({DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]})
+    if reports:
+        nav.append({CHECKS_SECTION: [{r.title: check_path(r.slug)} for r in reports]})
     return nav

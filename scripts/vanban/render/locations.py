@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
+from vanban.passages import sentence_around  # noqa: F401 (re-exported for the renderers)
 from vanban.render.report_page import report_path
-
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
-CONTEXT_LIMIT = 320
 
 
 def location_label(anchor: str) -> str:
@@ -34,19 +30,3 @@ def location_href(slug: str, anchor: str, from_dir: str) -> str:
     """Relative link from a page in `from_dir` to the anchor in a report page."""
     depth = from_dir.count("/") + 1 if from_dir else 0
     return "../" * depth + f"{report_path(slug)}#{anchor}"
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """The sentence (or clause) holding text[start:end], cut to a readable length."""
-    begin = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    stop = SENTENCE_END.search(text, end)
-    finish = stop.start() if stop else len(text)
-    before, inside, after = text[begin:start], text[start:end], text[end:finish]
-    room = max(0, CONTEXT_LIMIT - len(inside)) // 2
-    if len(before) > room:
-        before = "…" + before[len(before) - room :].lstrip()
-    if len(after) > room:
-        after = after[:room].rstrip() + "…"
-    return before, inside, after

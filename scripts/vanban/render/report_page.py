@@ -33,17 +33,26 @@ def report_path(slug: str) -> str:
     return f"{REPORTS_DIR}/{slug}.md"
 
 
-def render_report(report: Report, links: dict[str, list[Link]] | None = None) -> str:
-    """The report page; `links` maps a block anchor or `fn:N` to the links in its text."""
-    links = links or {}
+def render_report(report: Report, links: dict[str, list[Link]] | None = None,
+                  flags: dict[str, Link] | None = None) -> str:
+    """The report page; `links` maps a block anchor or `fn:N` to the links in its text, `flags`
+    to the marker that links a flagged block to its finding."""
+    links, flags = links or {}, flags or {}
     out = [front_matter(report.title, report.source)]
     out += _header(report)
-    out += [_block(b, links.get(b.anchor, [])) for b in report.blocks]
+    out += [_block(b, links.get(b.anchor, []), flags.get(b.anchor)) for b in report.blocks]
     if report.footnotes:
         out.append(f"## {FOOTNOTES_HEADING} {{ #chu-thich .vb-footnotes-title }}")
         out += [f"[^{f.number}]: {_inline(f.text, [], links.get(f'fn:{f.number}', []), line_start=True)}"
-                for f in report.footnotes]
+                f"{_flag(flags.get(f'fn:{f.number}'))}" for f in report.footnotes]
     return "\n\n".join(out) + "\n"
+
+
+def _flag(flag: Link | None) -> str:
+    """An unobtrusive marker after a flagged block, linking to its finding."""
+    if flag is None:
+        return ""
+    return f" [⚑]({flag.target} \"{escape_title(flag.title)}\"){{ .vb-flag }}"
 
 
 def _header(report: Report) -> list[str]:
@@ -61,15 +70,15 @@ def _header(report: Report) -> list[str]:
     return out
 
 
-def _block(b: Block, links: list[Link]) -> str:
+def _block(b: Block, links: list[Link], flag: Link | None) -> str:
     if b.kind == "heading":
         hashes = "#" * (b.level + 1)
         return f"{hashes} {b.number}. {_inline(b.text, b.refs, links)} {{ #{b.anchor} }}"
     if b.kind == "bullet":
-        return f"{escape(b.marker)} {_inline(b.text, b.refs, links)}\n{{: #{b.anchor} .vb-bullet }}"
+        return f"{escape(b.marker)} {_inline(b.text, b.refs, links)}{_flag(flag)}\n{{: #{b.anchor} .vb-bullet }}"
     if b.kind == "separator":
         return f"{escape(b.text)}\n{{: #{b.anchor} .vb-separator }}"
-    return f"{_inline(b.text, b.refs, links, line_start=True)}\n{{: #{b.anchor} .vb-{b.kind} }}"
+    return f"{_inline(b.text, b.refs, links, line_start=True)}{_flag(flag)}\n{{: #{b.anchor} .vb-{b.kind} }}"
 
 
 def _inline(text: str, refs: list[FootnoteRef], links: list[Link], line_start: bool = False) -> str:

@@ -1,0 +1,54 @@
+"""`vanban check`: what to fix in a report before cadres study it (figures, citations, text)."""
+
+from __future__ import annotations
+
+from vanban.check.citations import check_citations
+from vanban.check.figures import check_figures
+from vanban.check.models import Finding
+from vanban.check.text import check_text
+from vanban.cite import CitationIndex
+from vanban.model import Report
+
+__all__ = ["Finding", "KIND_TITLES", "check_report"]
+
+# Kinds in the order the site and the CLI list them, with their Vietnamese headings.
+KIND_TITLES = {
+    "percent-fraction": "Tỷ lệ phần trăm không khớp với phân số",
+    "rating-sum": "Các mức xếp loại không cộng đủ tổng số",
+    "percent-total": "Tỷ lệ phần trăm không khớp với tổng số",
+    "parts-sum": "Các phần không cộng đủ tổng",
+    "complement-sum": "Hai nhóm bổ sung nhau không cộng đủ tổng số",
+    "text-footnote": "Cùng một số liệu, đoạn văn và chú thích ghi khác nhau",
+    "footnote-parts": "Chú thích kể các phần không cộng đủ số trong đoạn văn",
+    "decimal-point": "Số thập phân viết bằng dấu chấm",
+    "citation-two-dates": "Một văn bản được ghi hai ngày ban hành",
+    "citation-symbol": "Số hiệu văn bản viết sai ký hiệu",
+    "citation-after-report": "Văn bản được trích dẫn ban hành sau báo cáo",
+    "citation-date-vs-catalog": "Ngày ban hành khác với danh mục",
+    "citation-term-date": "Ngày ban hành không thuộc khóa đã nêu",
+    "citation-issuer-mismatch": "Cơ quan ban hành không khớp với ký hiệu",
+    "citation-tu-ambiguous": "Không rõ /TU là Tỉnh ủy hay Thành ủy",
+    "citation-ambiguous": "Có nhiều văn bản cùng số hiệu",
+    "citation-not-in-catalog": "Văn bản chưa có trong danh mục",
+    "glued-words": "Từ viết liền",
+    "glued-number": "Số và chữ viết liền",
+    "missing-space": "Thiếu dấu cách sau dấu câu",
+    "unbalanced-quotes": "Dấu ngoặc kép không cân",
+    "footnote-no-body": "Dấu chú thích không có nội dung",
+    "footnote-orphan-body": "Nội dung chú thích không có dấu chú thích",
+    "footnote-unclosed": "Chú thích thiếu dấu đóng ngoặc",
+    "footnote-duplicate": "Hai chú thích cùng số",
+    "nfd": "Dấu thanh ở dạng tổ hợp (NFD)",
+    "lookalike": "Chữ Ð/ð giống Đ/đ",
+    "word-artefact": "Dấu vết của Word",
+}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_report(report: Report, index: CitationIndex) -> list[Finding]:
+    """All findings for one report, grouped by kind in KIND_TITLES order, then by position."""
+    findings = check_figures(report) + check_citations(report, index) + check_text(report)
+    order = {kind: i for i, kind in enumerate(KIND_TITLES)}
+    positions = {b.anchor: i for i, b in enumerate(report.blocks)}
+    positions.update({f"fn:{f.number}": len(report.blocks) + i for i, f in enumerate(report.footnotes)})
+    return sorted(findings, key=lambda f: (order.get(f.kind, len(order)), positions.get(f.anchor, -1)))

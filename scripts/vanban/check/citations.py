@@ -1,0 +1,55 @@
+"""Findings from the citations: what the resolver recorded as contradictions, and documents the
+catalog does not know."""
+
+from __future__ import annotations
+
+from vanban.check.models import Finding
+from vanban.cite import CitationIndex
+from vanban.model import Report
+from vanban.passages import sentence_around
+
+# Contradictions inside the report's own text are sure; the rest depends on a reading.
+SEVERITY = {
+    "two-dates": ("error", "sure"),
+    "symbol": ("error", "sure"),
+    "after-report": ("error", "sure"),
+    "date-vs-catalog": ("warning", "doubtful"),
+    "term-date": ("warning", "doubtful"),
+    "issuer-mismatch": ("warning", "doubtful"),
+    "tu-ambiguous": ("warning", "doubtful"),
+    "ambiguous": ("warning", "doubtful"),
+}
+
+
+def check_citations(report: Report, index: CitationIndex) -> list[Finding]:
+    texts = {b.anchor: b.text for b in report.blocks}
+    texts.update({f"fn:{f.number}": f.text for f in report.footnotes})
+    lines = {b.anchor: b.line for b in report.blocks} | {f"fn:{f.number}": f.line for f in report.footnotes}
+    cites = index.by_report.get(report.slug, [])
+    out = []
+    for conflict in (k for k in index.conflicts if k.report == report.slug):
+        severity, certainty = SEVERITY.get(conflict.kind, ("warning", "doubtful"))
+        about = [c for c in cites if c.directive == conflict.directive and c.container in conflict.containers]
+        for container in conflict.containers:
+            mine = [c for c in about if c.container == container]
+            quote = _quote(texts.get(container, ""), mine)
+            out.append(Finding(f"citation-{conflict.kind}", severity, report.slug, container, quote,
+                               conflict.message, stated=", ".join(c.raw for c in mine) or None,
+                               certainty=certainty, line=lines.get(container)))
+    seen = set()
+    for c in cites:
+        d = index.directives[c.directive]
+        if d.in_catalog or d.id in seen:
+            continue
+        seen.add(d.id)
+        out.append(Finding("citation-not-in-catalog", "info", report.slug, c.container,
+                           _quote(texts.get(c.container, ""), [c]),
+                           f"{d.label} chưa có trong danh mục văn bản (data/directives.yml); trang của văn bản "
+                           "được dựng từ các trích dẫn", stated=c.raw, line=lines.get(c.container)))
+    return out
+
+
+def _quote(text: str, cites) -> str:
+    if not cites:
+        return ""
+    return "".join(sentence_around(text, cites[0].start, cites[0].end)).strip()

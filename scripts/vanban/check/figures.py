@@ -1,0 +1,327 @@
+"""Check the figures of a report: percentages against their fraction or total, parts against
+their total, rating breakdowns, and a count stated differently in the text and its footnote."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vanban.check.models import Finding
+from vanban.check.numbers import Figure, figures, unit_key
+from vanban.model import Report
+from vanban.normalize import matching
+from vanban.passages import sentence_around
+from vanban.slug import ascii_fold
+
+
+@dataclass(frozen=True)
+class Vocab:
+    ratings: tuple[tuple[str, int, tuple[str, ...]], ...]
+    or_better: tuple[str, ...]
+    synonyms: dict
+    parts_intro: re.Pattern
+    total_words: tuple[str, ...]
+    percent_reach: int
+    marker_reach: int
+    percent_sum_tolerance: float
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    raw = yaml.safe_load((Path(__file__).parent / "vocab.yml").read_text(encoding="utf-8"))
+    fold = lambda s: ascii_fold(matching(s)).lower()  # noqa: E731
+    ratings = tuple((r["key"], r["rank"], tuple(sorted((fold(w) for w in r["words"]), key=len, reverse=True)))
+                    for r in raw["ratings"])
+    return Vocab(ratings, tuple(fold(w) for w in raw["or_better"]), raw["unit_synonyms"],
+                 re.compile(raw["parts_intro"], re.IGNORECASE), tuple(fold(w) for w in raw["total_words"]),
+                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"])
+
+
+def vn_number(value: float, decimals: int = 0) -> str:
+    """6576 → `6.576`; 85.71 with 1 decimal → `85,7`."""
+    if decimals:
+        text = f"{Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)}"
+        whole, frac = text.split(".")
+        return f"{int(whole):,}".replace(",", ".") + "," + frac
+    return f"{int(round(value)):,}".replace(",", ".")
+
+
+def percent_fits(stated: float, true: float, decimals: int) -> bool:
+    """The report's own rounding or truncation to its number of decimals is not an error."""
+    q = 10 ** decimals
+    rounded = float(Decimal(str(true)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+    return any(abs(stated - v) < 1e-9 for v in (rounded, math.floor(true * q) / q)) or abs(stated - true) < 0.5 / q
+
+
+class _Container:
+    """One block or footnote with its figures, and where its quotes point."""
+
+    def __init__(self, report: Report, anchor: str, text: str, line: int, context: list[Figure]):
+        self.report, self.anchor, self.text, self.line = report, anchor, text, line
+        self.figures = figures(text)
+        self.context = context
+
+    def quote(self, start: int, end: int) -> str:
+        return "".join(sentence_around(self.text, start, end)).strip()
+
+    def finding(self, kind, severity, start, end, message, expected=None, stated=None, certainty="sure"):
+        return Finding(kind, severity, self.report.slug, self.anchor, self.quote(start, end), message,
+                       expected, stated, certainty, self.line)
+
+
+def check_figures(report: Report) -> list[Finding]:
+    v = vocab()
+    out: list[Finding] = []
+    blocks = {b.anchor: b for b in report.blocks}
+    containers = []
+    for b in report.blocks:
+        if b.kind != "heading":
+            containers.append(_Container(report, b.anchor, b.text, b.line, []))
+    by_anchor = {c.anchor: c for c in containers}
+    for f in report.footnotes:
+        context: list[Figure] = []
+        for b in report.blocks:
+            for ref in b.refs:
+                if ref.number == f.number and b.anchor in by_anchor:
+                    context = [x for x in by_anchor[b.anchor].figures if x.end <= ref.offset]
+        containers.append(_Container(report, f"fn:{f.number}", f.text, f.line, context))
+    for c in containers:
+        out += _percentages(c, v)
+        out += _parts(c, v)
+        out += _ratings(c, v)
+        out += _complements(c, v)
+    out += _text_and_footnotes(report, blocks, by_anchor, {c.anchor: c for c in containers}, v)
+    return out
+
+
+def _owner(c: _Container, p: Figure, v: Vocab) -> Figure | None:
+    """The count or fraction a percentage is a share of: the one right before it in its clause."""
+    for f in reversed([f for f in c.figures if f.end <= p.start]):
+        between = c.text[f.end : p.start]
+        if f.kind == "percent" or ";" in between or p.start - f.end > v.percent_reach:
+            return None
+        return f
+    return None
+
+
+def _percentages(c: _Container, v: Vocab) -> list[Finding]:
+    out = []
+    points = [p for p in c.figures if p.kind == "percent" and p.decimal_point]
+    if points:
+        listed = ", ".join(p.raw for p in points)
+        out.append(c.finding("decimal-point", "info", points[0].start, points[-1].end,
+                             f"Số thập phân viết bằng dấu chấm ({listed}); tiếng Việt dùng dấu phẩy",
+                             expected=", ".join(p.raw.replace(".", ",") for p in points), stated=listed))
+    for p in (f for f in c.figures if f.kind == "percent"):
+        owner = _owner(c, p, v)
+        if owner is None:
+            continue
+        shown = vn_number(p.value, p.decimals) + "%"
+        if owner.kind == "fraction":
+            true = 100 * owner.value / owner.total
+            if not percent_fits(p.value, true, p.decimals):
+                out.append(c.finding(
+                    "percent-fraction", "error", owner.start, p.end,
+                    f"{owner.raw} là {vn_number(true, max(p.decimals, 1))}%, không phải {shown}",
+                    expected=vn_number(true, p.decimals) + "%", stated=shown))
+            continue
+        bases = [b for b in _totals(c, owner) if b > owner.value]
+        if not bases or any(percent_fits(p.value, 100 * owner.value / b, p.decimals) for b in bases):
+            continue
+        base = min(bases, key=lambda b: abs(100 * owner.value / b - p.value))
+        true = 100 * owner.value / base
+        out.append(c.finding(
+            "percent-total", "warning", owner.start, p.end,
+            f"{vn_number(owner.value)} trên tổng {vn_number(base)} là {vn_number(true, max(p.decimals, 1))}%, "
+            f"báo cáo ghi {shown}; không tổng số nào trong đoạn cho ra tỷ lệ này",
+            expected=vn_number(true, p.decimals) + "%", stated=shown, certainty="doubtful"))
+    return out
+
+
+def _totals(c: _Container, before: Figure) -> list[float]:
+    """Numbers stated before a figure that could be its total: counts and fraction parts."""
+    earlier = c.context + [f for f in c.figures if f.end <= before.start]
+    values = []
+    for f in earlier:
+        if f.kind == "count":
+            values.append(f.value)
+        elif f.kind == "fraction":
+            values += [f.value, f.total]
+    return values
+
+
+def _parts(c: _Container, v: Vocab) -> list[Finding]:
+    """`N …, trong đó: a …, b …` or `N …: a …, b …`: the parts should add up to N."""
+    out = []
+    counts = [f for f in c.figures if f.kind == "count"]
+    for i, total in enumerate(counts):
+        intro = v.parts_intro.match(c.text[total.end :])
+        if not intro or "(" in intro.group():
+            continue
+        colon = bool(intro["colon"] or intro["colon2"])
+        start = total.end + intro.end()
+        parts, separator = [], None
+        for f in counts[i + 1 :]:
+            gap = c.text[(parts[-1].end if parts else start) : f.start]
+            if "." in re.sub(r"\d\.\d", "", gap) or f.value >= total.value:
+                break
+            if parts and separator is None:
+                separator = ";" if ";" in gap else ","
+            if ";" in gap and (not colon or separator == ","):
+                break
+            parts.append(f)
+        if len(parts) < 2:
+            continue
+        summed = sum(p.value for p in parts)
+        if summed == total.value or summed in _totals(c, parts[0]):
+            continue
+        listed = " + ".join(vn_number(p.value) for p in parts)
+        out.append(c.finding(
+            "parts-sum", "warning", total.start, parts[-1].end,
+            f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó",
+            expected=vn_number(total.value), stated=vn_number(summed), certainty="doubtful"))
+    return out
+
+
+def _rating_of(c: _Container, f: Figure, v: Vocab) -> tuple[str, int, bool] | None:
+    """The quality rating a count is about, from the words right after it, else right before."""
+    figs = c.figures
+    index = figs.index(f)
+    after_end = figs[index + 1].start if index + 1 < len(figs) else len(c.text)
+    before_start = figs[index - 1].end if index > 0 else 0
+    windows = [c.text[f.end : after_end], c.text[before_start : f.start]]
+    for window in windows:
+        window = re.split(r"[;(]", window)[0] if window is windows[0] else re.split(r"[;(]", window)[-1]
+        folded = ascii_fold(matching(window)).lower()
+        for key, rank, words in sorted(v.ratings, key=lambda r: -max(len(w) for w in r[2])):
+            if any(_has_word(folded, w) for w in words):
+                return key, rank, any(w in folded for w in v.or_better)
+    return None
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+
+
+def _ratings(c: _Container, v: Vocab) -> list[Finding]:
+    """Quality ratings partition a set: their counts should add up to the number rated."""
+    items = []
+    for f in c.figures:
+        if f.kind in ("count", "fraction"):
+            rated = _rating_of(c, f, v)
+            if rated:
+                items.append((f, *rated))
+    keys = {key for _, key, _, _ in items}
+    if len(keys) < 3:
+        return []
+    best = min((rank for _, _, rank, better in items if better), default=None)
+    parts = [(f, key, rank) for f, key, rank, better in items if best is None or rank >= best]
+    seen: dict[str, Figure] = {}
+    for f, key, _ in parts:
+        seen.setdefault(key, f)
+    parts = list(seen.values())
+    summed = sum(f.value for f in parts)
+    fractions = {f.total for f in parts if f.kind == "fraction"}
+    total, how = None, ""
+    if len(fractions) == 1:
+        total, how = fractions.pop(), "mẫu số chung"
+    else:
+        shares = []
+        for f in parts:
+            p = next((x for x in c.figures if x.kind == "percent" and _owner(c, x, v) is f), None)
+            if p and p.value:
+                shares.append(f.value * 100 / p.value)
+        candidates = [t for t in _totals(c, parts[0]) if t >= max(f.value for f in parts)]
+        if shares and candidates:
+            inferred = sum(shares) / len(shares)
+            total = min(candidates, key=lambda t: abs(t - inferred))
+            how = "tổng số khớp với các tỷ lệ"
+            if abs(total - inferred) > 0.02 * total:
+                total = None
+    if total is None or summed == total or summed in _totals(c, parts[0]):
+        return []
+    listed = " + ".join(vn_number(f.value) for f in parts)
+    percents = [x for x in c.figures if x.kind == "percent" and _owner(c, x, v) in parts]
+    extra = ""
+    if len(percents) == len(parts):
+        extra = f"; các tỷ lệ cộng lại {vn_number(sum(p.value for p in percents), 2)}%"
+    return [c.finding(
+        "rating-sum", "error", parts[0].start, parts[-1].end,
+        f"Các mức xếp loại cộng lại {listed} = {vn_number(summed)}, trong khi tổng số được xếp loại là "
+        f"{vn_number(total)} ({how}){extra}",
+        expected=vn_number(total), stated=vn_number(summed))]
+
+
+NEGATION = "khong "
+FILLER = re.compile(r"(?:\s*(?:la|co|:))+\s*$")
+
+
+def _complements(c: _Container, v: Vocab) -> list[Finding]:
+    """`… đánh giá là A` and `… không đánh giá là B` should add up to the total stated before."""
+    counts = [f for f in c.figures if f.kind == "count"]
+    out = []
+    for total in (f for f in counts if any(w in f.before for w in v.total_words)):
+        later = [f for f in counts if f.start > total.start and unit_key(f.unit, v.synonyms) ==
+                 unit_key(total.unit, v.synonyms)]
+        for b in (f for f in later if NEGATION in f.before):
+            phrase = FILLER.sub("", b.before.split(NEGATION, 1)[1]).strip()
+            if not phrase:
+                continue
+            partners = [a for a in later if a is not b and NEGATION not in a.before and
+                        FILLER.sub("", a.before).strip().endswith(phrase)]
+            if not partners or any(a.value + b.value == total.value for a in partners):
+                continue
+            a = min(partners, key=lambda x: abs(x.start - b.start))
+            words = re.sub(r"(?:\s*(?:là|có|:))+\s*$", "", c.text[: b.start]).split()
+            shown = " ".join(words[-len(phrase.split()) - 1 :])
+            out.append(c.finding(
+                "complement-sum", "warning", total.start, max(a.end, b.end),
+                f"{vn_number(a.value)} và {vn_number(b.value)} ({shown}) cộng lại {vn_number(a.value + b.value)}, "
+                f"không bằng tổng số {vn_number(total.value)}",
+                expected=vn_number(total.value), stated=vn_number(a.value + b.value), certainty="doubtful"))
+    return out
+
+
+def _text_and_footnotes(report, blocks, by_anchor, containers, v: Vocab) -> list[Finding]:
+    """A count right before a footnote marker, and the same count in the footnote, should agree."""
+    out = []
+    for b in report.blocks:
+        if b.anchor not in by_anchor:
+            continue
+        block = by_anchor[b.anchor]
+        for ref in b.refs:
+            note = containers.get(f"fn:{ref.number}")
+            near = [f for f in block.figures if f.kind == "count" and 0 <= ref.offset - f.end <= v.marker_reach
+                    and ";" not in block.text[f.end : ref.offset]]
+            if not near or note is None:
+                continue
+            count = near[-1]
+            key = " ".join(count.before.split()[-2:])
+            unit = unit_key(count.unit, v.synonyms)
+            same = [f for f in note.figures if f.kind == "count" and unit_key(f.unit, v.synonyms) == unit
+                    and " ".join(f.before.split()[-2:]) == key]
+            for f in same:
+                if f.value != count.value:
+                    out.append(block.finding(
+                        "text-footnote", "warning", count.start, count.end,
+                        f"Đoạn văn ghi {vn_number(count.value)} {count.unit}, chú thích {ref.number} ghi "
+                        f"{vn_number(f.value)} {f.unit} cho cùng nội dung",
+                        expected=vn_number(f.value), stated=vn_number(count.value), certainty="doubtful"))
+            notes_counts = [f for f in note.figures if f.kind == "count"]
+            if (not same and len(notes_counts) >= 2 and not any(f.kind == "percent" for f in note.figures)
+                    and ":" not in note.text and len({unit_key(f.unit, v.synonyms) for f in notes_counts}) == 1
+                    and unit_key(notes_counts[0].unit, v.synonyms) != unit):
+                summed = sum(f.value for f in notes_counts)
+                if summed != count.value:
+                    out.append(block.finding(
+                        "footnote-parts", "warning", count.start, count.end,
+                        f"Chú thích {ref.number} kể các phần cộng lại {vn_number(summed)}, đoạn văn ghi "
+                        f"{vn_number(count.value)}", expected=vn_number(count.value), stated=vn_number(summed),
+                        certainty="doubtful"))
+    return out

@@ -1,0 +1,129 @@
+"""Find the figures of a text: counts with their unit, fractions (`42/49`), percentages.
+
+Vietnamese numbers use `.` for thousands (`6.576`) and `,` for decimals (`85,7%`); a percentage
+written `95.5%` is read as 95,5 and noted. Dates, years, symbols and section numbers are not
+figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from vanban.cite.patterns import load_patterns
+from vanban.normalize import matching
+from vanban.slug import ascii_fold
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+"
+FRACTION = re.compile(rf"(?<![\d/.,])(?P<a>{NUMBER})\s?/\s?(?P<b>{NUMBER})(?![\d/])")
+PERCENT = re.compile(r"(?<![\d.,])(?P<v>\d+(?:[.,]\d+)?)\s?%")
+COUNT = re.compile(rf"(?<![\d/.,\-–])(?P<n>{NUMBER})(?![\d/%]|[.,]\d|\s?[-–/]\s?\d|-[A-ZĐ])")
+DATE = re.compile(r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}")
+SECTION = re.compile(r"^\s*(?:\d+\.)+\d*\.?")
+WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
+YEAR_BEFORE = re.compile(r"(?:(?i:năm|kỳ|khóa|đoạn|tháng|ngày|lần|thứ|số|quý|mục|điều)|Phường|Quận|Khu phố)\s*$")
+
+
+@dataclass
+class Figure:
+    """A number in the text, with its span and what it counts."""
+
+    kind: Literal["count", "fraction", "percent"]
+    value: float
+    start: int
+    end: int
+    raw: str
+    total: float | None = None
+    unit: str = ""
+    before: str = ""
+    decimal_point: bool = False
+
+    @property
+    def decimals(self) -> int:
+        digits = re.split(r"[.,]", self.raw.rstrip("% "))
+        return len(digits[1]) if len(digits) > 1 and self.kind == "percent" else 0
+
+
+def parse_count(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def figures(text: str) -> list[Figure]:
+    """All figures of a text, in order."""
+    m = matching(text)
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = [(d.start(), d.end()) for d in DATE.finditer(m)]
+    section = SECTION.match(m)
+    if section:
+        taken.append((section.start(), section.end()))
+    for f in FRACTION.finditer(m):
+        if _free(f.start(), f.end(), taken):
+            a, b = parse_count(f["a"]), parse_count(f["b"])
+            if 0 < b and a <= b:
+                found.append(Figure("fraction", a, f.start(), f.end(), f.group(), total=b,
+                                    unit=_unit(m, f.end()), before=_before(m, f.start())))
+            taken.append((f.start(), f.end()))
+    for p in PERCENT.finditer(m):
+        if _free(p.start(), p.end(), taken):
+            raw = p["v"]
+            point = "." in raw
+            found.append(Figure("percent", float(raw.replace(",", ".")), p.start(), p.end(), p.group(),
+                                decimal_point=point, before=_before(m, p.start())))
+            taken.append((p.start(), p.end()))
+    for c in COUNT.finditer(m):
+        if not _free(c.start(), c.end(), taken):
+            continue
+        unit = _unit(m, c.end())
+        if not unit or _is_year(m, c) or _in_symbol(m, c):
+            continue
+        found.append(Figure("count", parse_count(c["n"]), c.start(), c.end(), c.group(), unit=unit,
+                            before=_before(m, c.start())))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _free(start: int, end: int, taken) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _unit(m: str, end: int) -> str:
+    """The one or two words right after a number (`đảng viên`, `TCCS đảng`, `đ/c`)."""
+    words = []
+    for w in WORD.finditer(m, end, min(len(m), end + 40)):
+        gap = m[end if not words else words[-1].end() : w.start()]
+        if gap.strip():
+            break
+        words.append(w)
+        if len(words) == 2:
+            break
+    return " ".join(w.group() for w in words)
+
+
+def _before(m: str, start: int, words: int = 5) -> str:
+    """The few words before a number, lower-cased and folded, for comparing phrases."""
+    chunk = m[max(0, start - 60) : start]
+    chunk = re.split(r"[;.()]", chunk)[-1]
+    return " ".join(ascii_fold(chunk).lower().split()[-words:])
+
+
+def _is_year(m: str, c: re.Match) -> bool:
+    value = parse_count(c["n"])
+    if 1900 <= value <= 2100 and "." not in c["n"]:
+        return True
+    return bool(YEAR_BEFORE.search(m[max(0, c.start() - 12) : c.start()]))
+
+
+def _in_symbol(m: str, c: re.Match) -> bool:
+    """Digits of a symbol (`05-CT/TW`) or a document's number (`Nghị quyết 35`)."""
+    after = m[c.end() : c.end() + 2]
+    if after.startswith("-") or after.startswith("/"):
+        return True
+    return bool(load_patterns().type_before.search(m[max(0, c.start() - 30) : c.start()]))
+
+
+def unit_key(unit: str, synonyms: dict[str, str]) -> str:
+    """A unit compared loosely: folded, its first word, with synonyms (`đ/c` = `đồng chí`)."""
+    for word, same in synonyms.items():
+        if unit.lower().startswith(word):
+            unit = same
+    return ascii_fold(unit).lower().split(" ")[0] if unit else ""

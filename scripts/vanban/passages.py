@@ -1,0 +1,24 @@
+"""Cut a readable passage around a span of a block's text: for quotes on pages and in findings."""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+CONTEXT_LIMIT = 320
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence (or clause) holding text[start:end], cut to a readable length."""
+    begin = 0
+    for m in SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    stop = SENTENCE_END.search(text, end)
+    finish = stop.start() if stop else len(text)
+    before, inside, after = text[begin:start], text[start:end], text[end:finish]
+    room = max(0, CONTEXT_LIMIT - len(inside)) // 2
+    if len(before) > room:
+        before = "…" + before[len(before) - room :].lstrip()
+    if len(after) > room:
+        after = after[:room].rstrip() + "…"
+    return before, inside, after
