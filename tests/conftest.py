@@ -16,7 +16,7 @@ SEED_SLUG = "dong-ha-2020-xay-dung-dang"
 
 def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, seed: bool = False) -> Path:
     """A project folder with the repo's mkdocs.yml and assets, and the given report files
-    (with `seed`, also the seed report and the directive catalog)."""
+    (with `seed`, also the seed report, the directive catalog and the glossary)."""
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(REPO / "docs" / "assets", folder / "docs" / "assets")
     reports_dir = folder / "data" / "reports"
@@ -24,7 +24,8 @@ def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, se
     if seed:
         for path in (REPO / "data" / "reports").glob(f"{SEED_SLUG}.*"):
             shutil.copy(path, reports_dir / path.name)
-        shutil.copy(REPO / "data" / "directives.yml", folder / "data" / "directives.yml")
+        for name in ("directives.yml", "glossary.yml"):
+            shutil.copy(REPO / "data" / name, folder / "data" / name)
     for name, content in (reports or {}).items():
         target = reports_dir / name
         if isinstance(content, bytes):

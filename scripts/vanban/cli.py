@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding mkdocs.yml, data/ and docs/ (default: current folder)")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
-    verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
+    build = verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
+    build.add_argument("--offline", action="store_true",
+                       help="build site-offline/, which works from file:// (a USB stick) with search")
     serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     parse = verbs.add_parser("parse", help="print the document model of one report")
@@ -83,10 +85,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "build":
         from vanban.site import build
 
-        generated = build(root)
+        from vanban.site import OFFLINE_SITE_DIR, SITE_DIR
+
+        generated = build(root, offline=args.offline)
         _print_diagnostics(generated.reports)
-        print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into "
-              f"{root / 'site'}", file=sys.stderr)
+        target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
+        print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",
+              file=sys.stderr)
         return 0
     if args.verb == "serve":
         from vanban.serve import serve

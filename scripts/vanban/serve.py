@@ -26,7 +26,7 @@ def serve(root: Path, address: str) -> int:
     build(root)
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", address,
            "-f", str(root / WORK_DIR / SERVE_CONFIG)]
-    proc = subprocess.Popen(cmd)
+    proc = subprocess.Popen(cmd, cwd=root)
     data = root / "data"
     seen = snapshot(data)
     try:

@@ -18,6 +18,7 @@ from vanban.check import Finding, check_report
 from vanban.cite import CitationIndex, extract_citations
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
+from vanban.glossary import ABBREVIATIONS_FILE, Term, abbreviation_definitions, load_glossary
 from vanban.mkdocs_config import write_config
 from vanban.model import Report
 from vanban.render import generated_nav, render_pages
@@ -25,6 +26,9 @@ from vanban.sources import load_reports
 
 WORK_DIR = ".vanban"
 SERVE_CONFIG = "mkdocs.yml"
+SITE_DIR = "site"
+OFFLINE_SITE_DIR = "site-offline"
+OFFLINE_ENV = "VANBAN_OFFLINE"
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Generated:
     reports: list[Report]
     citations: CitationIndex
     findings: dict[str, list[Finding]]
+    terms: list[Term]
     pages: dict[str, str]
     nav: list
 
@@ -40,9 +45,19 @@ def generate(root: Path) -> Generated:
     """Read every report, extract its citations, and render every page, in memory."""
     reports = load_reports(root)
     citations = extract_citations(reports, root)
-    findings = {r.slug: check_report(r, citations) for r in reports}
-    return Generated(reports, citations, findings, render_pages(reports, citations, findings),
+    terms = load_glossary(root)
+    findings = {r.slug: check_report(r, citations, terms) for r in reports}
+    return Generated(reports, citations, findings, terms, render_pages(reports, citations, findings, terms),
                      generated_nav(reports))
+
+
+def write_abbreviations(folder: Path, generated: Generated) -> None:
+    """The abbr definitions pymdownx.snippets appends to every page (mkdocs.yml: base_path)."""
+    target = folder / WORK_DIR / ABBREVIATIONS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = abbreviation_definitions(generated.terms)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 def write_docs(root: Path, generated: Generated) -> int:
@@ -50,12 +65,13 @@ def write_docs(root: Path, generated: Generated) -> int:
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
     changed = sync_pages(docs, generated.pages)
+    write_abbreviations(root, generated)
     write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", generated.nav)
     return changed
 
 
-def build(root: Path) -> Generated:
-    """Generate and build the whole site into site/, atomically."""
+def build(root: Path, offline: bool = False) -> Generated:
+    """Generate and build the whole site into site/ (or site-offline/, for file://), atomically."""
     generated = generate(root)
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
@@ -66,9 +82,10 @@ def build(root: Path) -> Generated:
         copy_hand_written(docs, stage / "docs")
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
-        run_mkdocs(config, build_epoch(generated.reports))
+        write_abbreviations(stage, generated)
+        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage)
         write_docs(root, generated)
-        _swap(stage / "site", root / "site", work)
+        _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return generated
@@ -84,11 +101,12 @@ def build_epoch(reports: list[Report]) -> int:
     return int(datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc).timestamp())
 
 
-def run_mkdocs(config: Path, epoch: int) -> None:
+def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None) -> None:
     """`mkdocs build --strict`; any warning fails it, reported as one line."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",
+           OFFLINE_ENV: "true" if offline else "false"}
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     if result.returncode != 0:
         lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines()]
         problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted", "Error"))]

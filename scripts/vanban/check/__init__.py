@@ -5,8 +5,9 @@ from __future__ import annotations
 from vanban.check.citations import check_citations
 from vanban.check.figures import check_figures
 from vanban.check.models import Finding
-from vanban.check.text import check_text
+from vanban.check.text import check_abbreviations, check_text
 from vanban.cite import CitationIndex
+from vanban.glossary import Term
 from vanban.model import Report
 
 __all__ = ["Finding", "KIND_TITLES", "check_report"]
@@ -30,6 +31,7 @@ KIND_TITLES = {
     "citation-tu-ambiguous": "Không rõ /TU là Tỉnh ủy hay Thành ủy",
     "citation-ambiguous": "Có nhiều văn bản cùng số hiệu",
     "citation-not-in-catalog": "Văn bản chưa có trong danh mục",
+    "abbr-missing": "Chữ viết tắt chưa có trong bảng thuật ngữ",
     "glued-words": "Từ viết liền",
     "glued-number": "Số và chữ viết liền",
     "missing-space": "Thiếu dấu cách sau dấu câu",
@@ -45,9 +47,11 @@ KIND_TITLES = {
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check_report(report: Report, index: CitationIndex) -> list[Finding]:
+def check_report(report: Report, index: CitationIndex, terms: list[Term] | None = None) -> list[Finding]:
     """All findings for one report, grouped by kind in KIND_TITLES order, then by position."""
     findings = check_figures(report) + check_citations(report, index) + check_text(report)
+    if terms is not None:
+        findings += check_abbreviations(report, index, terms)
     order = {kind: i for i, kind in enumerate(KIND_TITLES)}
     positions = {b.anchor: i for i, b in enumerate(report.blocks)}
     positions.update({f"fn:{f.number}": len(report.blocks) + i for i, f in enumerate(report.footnotes)})

@@ -59,7 +59,7 @@ def percent_fits(stated: float, true: float, decimals: int) -> bool:
     return any(abs(stated - v) < 1e-9 for v in (rounded, math.floor(true * q) / q)) or abs(stated - true) < 0.5 / q
 
 
-class _Container:
+class Container:
     """One block or footnote with its figures, and where its quotes point."""
 
     def __init__(self, report: Report, anchor: str, text: str, line: int, context: list[Figure]):
@@ -82,7 +82,7 @@ def check_figures(report: Report) -> list[Finding]:
     containers = []
     for b in report.blocks:
         if b.kind != "heading":
-            containers.append(_Container(report, b.anchor, b.text, b.line, []))
+            containers.append(Container(report, b.anchor, b.text, b.line, []))
     by_anchor = {c.anchor: c for c in containers}
     for f in report.footnotes:
         context: list[Figure] = []
@@ -90,7 +90,7 @@ def check_figures(report: Report) -> list[Finding]:
             for ref in b.refs:
                 if ref.number == f.number and b.anchor in by_anchor:
                     context = [x for x in by_anchor[b.anchor].figures if x.end <= ref.offset]
-        containers.append(_Container(report, f"fn:{f.number}", f.text, f.line, context))
+        containers.append(Container(report, f"fn:{f.number}", f.text, f.line, context))
     for c in containers:
         out += _percentages(c, v)
         out += _parts(c, v)
@@ -100,7 +100,7 @@ def check_figures(report: Report) -> list[Finding]:
     return out
 
 
-def _owner(c: _Container, p: Figure, v: Vocab) -> Figure | None:
+def _owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
     """The count or fraction a percentage is a share of: the one right before it in its clause."""
     for f in reversed([f for f in c.figures if f.end <= p.start]):
         between = c.text[f.end : p.start]
@@ -110,7 +110,7 @@ def _owner(c: _Container, p: Figure, v: Vocab) -> Figure | None:
     return None
 
 
-def _percentages(c: _Container, v: Vocab) -> list[Finding]:
+def _percentages(c: Container, v: Vocab) -> list[Finding]:
     out = []
     points = [p for p in c.figures if p.kind == "percent" and p.decimal_point]
     if points:
@@ -144,7 +144,7 @@ def _percentages(c: _Container, v: Vocab) -> list[Finding]:
     return out
 
 
-def _totals(c: _Container, before: Figure) -> list[float]:
+def _totals(c: Container, before: Figure) -> list[float]:
     """Numbers stated before a figure that could be its total: counts and fraction parts."""
     earlier = c.context + [f for f in c.figures if f.end <= before.start]
     values = []
@@ -156,7 +156,7 @@ def _totals(c: _Container, before: Figure) -> list[float]:
     return values
 
 
-def _parts(c: _Container, v: Vocab) -> list[Finding]:
+def _parts(c: Container, v: Vocab) -> list[Finding]:
     """`N …, trong đó: a …, b …` or `N …: a …, b …`: the parts should add up to N."""
     out = []
     counts = [f for f in c.figures if f.kind == "count"]
@@ -189,7 +189,7 @@ def _parts(c: _Container, v: Vocab) -> list[Finding]:
     return out
 
 
-def _rating_of(c: _Container, f: Figure, v: Vocab) -> tuple[str, int, bool] | None:
+def _rating_of(c: Container, f: Figure, v: Vocab) -> tuple[str, int, bool] | None:
     """The quality rating a count is about, from the words right after it, else right before."""
     figs = c.figures
     index = figs.index(f)
@@ -209,23 +209,34 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
-def _ratings(c: _Container, v: Vocab) -> list[Finding]:
-    """Quality ratings partition a set: their counts should add up to the number rated."""
+def rating_items(c: Container, v: Vocab) -> list[tuple[Figure, str, int, bool]]:
+    """The counts of a block that state quality ratings: (figure, rating, rank, "or better")."""
     items = []
     for f in c.figures:
         if f.kind in ("count", "fraction"):
             rated = _rating_of(c, f, v)
             if rated:
                 items.append((f, *rated))
-    keys = {key for _, key, _, _ in items}
-    if len(keys) < 3:
-        return []
+    return items if len({key for _, key, _, _ in items}) >= 3 else []
+
+
+def rating_partition(items) -> list[Figure]:
+    """The parts that partition the rated set: one per rating, an "or better" part replacing
+    the ratings it includes."""
     best = min((rank for _, _, rank, better in items if better), default=None)
-    parts = [(f, key, rank) for f, key, rank, better in items if best is None or rank >= best]
     seen: dict[str, Figure] = {}
-    for f, key, _ in parts:
-        seen.setdefault(key, f)
-    parts = list(seen.values())
+    for f, key, rank, better in items:
+        if best is None or rank >= best:
+            seen.setdefault(key, f)
+    return list(seen.values())
+
+
+def _ratings(c: Container, v: Vocab) -> list[Finding]:
+    """Quality ratings partition a set: their counts should add up to the number rated."""
+    items = rating_items(c, v)
+    if not items:
+        return []
+    parts = rating_partition(items)
     summed = sum(f.value for f in parts)
     fractions = {f.total for f in parts if f.kind == "fraction"}
     total, how = None, ""
@@ -262,7 +273,7 @@ NEGATION = "khong "
 FILLER = re.compile(r"(?:\s*(?:la|co|:))+\s*$")
 
 
-def _complements(c: _Container, v: Vocab) -> list[Finding]:
+def _complements(c: Container, v: Vocab) -> list[Finding]:
     """`… đánh giá là A` and `… không đánh giá là B` should add up to the total stated before."""
     counts = [f for f in c.figures if f.kind == "count"]
     out = []

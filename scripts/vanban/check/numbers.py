@@ -118,7 +118,8 @@ def _in_symbol(m: str, c: re.Match) -> bool:
     after = m[c.end() : c.end() + 2]
     if after.startswith("-") or after.startswith("/"):
         return True
-    return bool(load_patterns().type_before.search(m[max(0, c.start() - 30) : c.start()]))
+    named = load_patterns().type_before.search(m[max(0, c.start() - 30) : c.start()])
+    return bool(named and named["type"][0].isupper())  # "Nghị quyết 35", not "kỷ luật 21 đảng viên"
 
 
 def unit_key(unit: str, synonyms: dict[str, str]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from vanban.check import KIND_TITLES, check_report
 from vanban.cite import extract_citations
 from vanban.errors import VanbanError
+from vanban.glossary import load_glossary
 from vanban.sources import load_reports, read_source
 
 SEVERITY_WORDS = {"error": "lỗi", "warning": "cần xem", "info": "ghi chú"}
@@ -36,7 +37,8 @@ def select_reports(root: Path, wanted: list[str]):
 def run_check(root: Path, wanted: list[str], as_json: bool, strict: bool) -> int:
     reports = select_reports(root, wanted)
     index = extract_citations(reports, root)
-    findings = [f for r in reports for f in check_report(r, index)]
+    terms = load_glossary(root)
+    findings = [f for r in reports for f in check_report(r, index, terms)]
     if as_json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

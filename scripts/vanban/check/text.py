@@ -9,6 +9,8 @@ import unicodedata
 from functools import lru_cache
 
 from vanban.check.models import Finding
+from vanban.cite import CitationIndex
+from vanban.glossary import Term
 from vanban.model import Report
 from vanban.passages import sentence_around
 
@@ -204,3 +206,31 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(f)
     return out
+
+
+ABBREVIATION = re.compile(r"(?<![\w&/-])[A-ZĐ][A-ZĐ&]{1,9}(?![\w&/-])")
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def check_abbreviations(report: Report, index: CitationIndex, terms: list[Term]) -> list[Finding]:
+    """Abbreviations the report uses that the glossary lacks, each once (symbols aside)."""
+    known = {t.abbr for t in terms}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in index.by_report.get(report.slug, []):
+        spans.setdefault(c.container, []).append((c.start, c.end))
+    texts = [_Text(report, b.anchor, b.text, b.line) for b in report.blocks if b.kind != "heading"]
+    texts += [_Text(report, f"fn:{f.number}", f.text, f.line) for f in report.footnotes]
+    seen: dict[str, Finding] = {}
+    counts: dict[str, int] = {}
+    for t in texts:
+        for m in ABBREVIATION.finditer(t.text):
+            word = m.group()
+            if all(part in known for part in word.split("&") if part) or ROMAN.match(word) \
+                    or any(s <= m.start() < e for s, e in spans.get(t.anchor, [])):
+                continue
+            counts[word] = counts.get(word, 0) + 1
+            if word not in seen:
+                seen[word] = t.finding("abbr-missing", "info", m.start(), m.end(), "", stated=word)
+    for word, finding in seen.items():
+        finding.message = (f"“{word}” ({counts[word]} lần) chưa có trong bảng thuật ngữ (data/glossary.yml)")
+    return list(seen.values())

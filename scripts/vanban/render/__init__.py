@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from vanban.check import Finding
 from vanban.cite import CitationIndex
+from vanban.glossary import Term
 from vanban.model import Report
+from vanban.keyfigures import key_figures
+from vanban.render.figures_page import figures_path, render_figures
+from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_glossary
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
@@ -14,15 +18,18 @@ from vanban.render.report_page import Link, directive_path, render_report, repor
 REPORTS_SECTION = "Báo cáo"
 DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 CHECKS_SECTION = "Kiểm tra dữ liệu"
+FIGURES_SECTION = "Số liệu chính"
 
 
-def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]]) -> dict[str, str]:
+def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
+                 terms: list[Term]) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators)."""
-    pages = {"index.md": render_home(reports, index)}
+    pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms)}
     for report in reports:
         mine = findings.get(report.slug, [])
         pages[report_path(report.slug)] = render_report(report, _links(report, index), _flags(report, mine))
         pages[check_path(report.slug)] = render_checks(report, mine)
+        pages[figures_path(report.slug)] = render_figures(report, key_figures(report))
     pages.update(index_pages(index))
     pages.update(directive_pages(index, reports))
     return pages
@@ -52,7 +59,9 @@ def generated_nav(reports: list[Report]) -> list:
     nav: list = [{HOME_TITLE: "index.md"}]
     if reports:
         nav.append({REPORTS_SECTION: [{r.title: report_path(r.slug)} for r in reports]})
+        nav.append({FIGURES_SECTION: [{r.title: figures_path(r.slug)} for r in reports]})
     nav.append({DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]})
+    nav.append({GLOSSARY_TITLE: GLOSSARY_PAGE})
     if reports:
         nav.append({CHECKS_SECTION: [{r.title: check_path(r.slug)} for r in reports]})
     return nav

@@ -48,6 +48,11 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     return "\n\n".join(out) + "\n"
 
 
+def _pilcrow(anchor: str) -> str:
+    """The "¶" link of a block: its stable URL, to give and follow ("mục 2.2, đoạn 3")."""
+    return f" [¶](#{anchor} \"Liên kết đến đoạn này (bấm để sao chép)\"){{ .vb-para-link }}"
+
+
 def _flag(flag: Link | None) -> str:
     """An unobtrusive marker after a flagged block, linking to its finding."""
     if flag is None:
@@ -75,10 +80,12 @@ def _block(b: Block, links: list[Link], flag: Link | None) -> str:
         hashes = "#" * (b.level + 1)
         return f"{hashes} {b.number}. {_inline(b.text, b.refs, links)} {{ #{b.anchor} }}"
     if b.kind == "bullet":
-        return f"{escape(b.marker)} {_inline(b.text, b.refs, links)}{_flag(flag)}\n{{: #{b.anchor} .vb-bullet }}"
+        return (f"{escape(b.marker)} {_inline(b.text, b.refs, links)}{_pilcrow(b.anchor)}{_flag(flag)}"
+                f"\n{{: #{b.anchor} .vb-bullet }}")
     if b.kind == "separator":
         return f"{escape(b.text)}\n{{: #{b.anchor} .vb-separator }}"
-    return f"{_inline(b.text, b.refs, links, line_start=True)}{_flag(flag)}\n{{: #{b.anchor} .vb-{b.kind} }}"
+    return (f"{_inline(b.text, b.refs, links, line_start=True)}{_pilcrow(b.anchor)}{_flag(flag)}"
+            f"\n{{: #{b.anchor} .vb-{b.kind} }}")
 
 
 def _inline(text: str, refs: list[FootnoteRef], links: list[Link], line_start: bool = False) -> str:

@@ -40,4 +40,7 @@
     }, options);
   };
 })();
-importScripts("__MATERIAL_WORKER__");
+/* From file:// the iframe-worker shim runs this script in an iframe, where relative URLs resolve
+   against the page: load Material's worker relative to this script's own URL. */
+importScripts(new URL("__MATERIAL_WORKER__",
+  typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href).href);

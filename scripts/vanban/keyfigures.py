@@ -1,0 +1,151 @@
+"""Pick a report's main figures for its "Số liệu chính" page: organisations and members,
+quality ratings, admissions, inspections and discipline, and next year's targets beside this
+year's results. Topics are data (`keyfigures.yml`); figures come from `check.numbers`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vanban.check.figures import Container, rating_items, rating_partition, vocab
+from vanban.check.numbers import Figure
+from vanban.model import Report
+from vanban.normalize import matching
+from vanban.slug import ascii_fold
+
+RATING_LABELS = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "htt": "Hoàn thành tốt nhiệm vụ",
+                 "ht": "Hoàn thành nhiệm vụ", "kht": "Không hoàn thành nhiệm vụ", "kxl": "Không xếp loại"}
+
+
+@dataclass
+class Value:
+    """A figure as the page shows it, with the paragraph it comes from."""
+
+    text: str
+    anchor: str
+    number: float
+
+
+@dataclass
+class Row:
+    label: str
+    result: Value | None = None
+    target: Value | None = None
+
+
+@dataclass
+class RatingRow:
+    rating: str
+    label: str
+    count: Value
+    percent: Value | None
+
+
+@dataclass
+class Partition:
+    subject: str
+    anchor: str
+    rows: list[RatingRow]
+    or_better: RatingRow | None = None
+
+
+@dataclass
+class KeyFigures:
+    groups: list[tuple[str, list[Row]]] = field(default_factory=list)
+    ratings: list[Partition] = field(default_factory=list)
+    rating_target: Value | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.ratings and not any(r.result or r.target for _, rows in self.groups for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _topics() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "keyfigures.yml").read_text(encoding="utf-8"))
+
+
+def _fold(text: str) -> str:
+    return ascii_fold(matching(text)).lower()
+
+
+def key_figures(report: Report) -> KeyFigures:
+    conf = _topics()
+    v = vocab()
+    rows = {t["id"]: Row(t["label"]) for g in conf["groups"] for t in g["topics"]}
+    topics = {t["id"]: t for g in conf["groups"] for t in g["topics"]}
+    out = KeyFigures()
+    in_targets = False
+    for b in report.blocks:
+        if b.kind == "heading":
+            in_targets = any(w in _fold(b.text) for w in conf["targets_heading"]) if b.level and b.level >= 2 else False
+            continue
+        c = Container(report, b.anchor, b.text, b.line, [])
+        for f in c.figures:
+            if f.kind == "percent":
+                after = _fold(b.text[f.end : f.end + 120])
+                if in_targets and out.rating_target is None and any(w in after for w in conf["rating_target_words"]):
+                    out.rating_target = Value(f.raw.strip(), b.anchor, f.value)
+                continue
+            topic = _topic_of(c, f, topics)
+            if topic is None:
+                continue
+            row = rows[topic]
+            value = Value(_shown(f), b.anchor, f.value)
+            if in_targets and row.target is None:
+                row.target = value
+            elif not in_targets and row.result is None:
+                row.result = value
+        if not in_targets:
+            out.ratings += _partitions(c, v)
+    out.groups = [(g["title"], [rows[t["id"]] for t in g["topics"]]) for g in conf["groups"]]
+    return out
+
+
+def _topic_of(c: Container, f: Figure, topics: dict) -> str | None:
+    """Among topics whose unit the figure has, the one whose keyword comes last in its clause."""
+    clause = _fold(re.split(r"[;.(]", c.text[max(0, f.start - 120) : f.start])[-1])
+    unit = _fold(c.text[f.end : f.end + 40]).strip()
+    best, where = None, -1
+    for tid, t in topics.items():
+        if f.kind not in t.get("kinds", ["count", "fraction"]) or not any(unit.startswith(u) for u in t["units"]):
+            continue
+        for k in t["keywords"]:
+            for m in re.finditer(rf"(?<![a-z]){re.escape(k)}(?![a-z])", clause):
+                if m.start() > where:
+                    best, where = tid, m.start()
+    return best
+
+
+def _shown(f: Figure) -> str:
+    if f.kind == "fraction":
+        return f"{_number(f.value)}/{_number(f.total)}"
+    return _number(f.value)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _partitions(c: Container, v) -> list[Partition]:
+    from vanban.check.figures import _owner
+
+    items = rating_items(c, v)
+    if not items:
+        return []
+    rows = []
+    better = None
+    for f, key, rank, or_better in items:
+        percent = next((x for x in c.figures if x.kind == "percent" and _owner(c, x, v) is f), None)
+        row = RatingRow(key, RATING_LABELS[key] + (" trở lên" if or_better else ""), Value(_shown(f), c.anchor, f.value),
+                        Value(percent.raw.strip(), c.anchor, percent.value) if percent else None)
+        if or_better and better is None:
+            better = row
+        if f in rating_partition(items) or not or_better:
+            rows.append(row)
+    subject = items[0][0].unit or "Tổ chức"
+    return [Partition(subject[:1].upper() + subject[1:], c.anchor, rows, better)]

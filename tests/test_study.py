@@ -1,0 +1,161 @@
+"""For study sessions: glossary, key figures, "¶" links, print, offline (issue: study sessions)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import search, serve
+from conftest import SEED_SLUG, make_project, run_vanban
+
+PARAGRAPH = "p-i-2-2-3"
+
+
+@pytest.fixture(scope="module")
+def offline_site(seed_site):
+    result = run_vanban("--root", str(seed_site), "build", "--offline")
+    assert result.returncode == 0, result.stderr
+    return seed_site / "site-offline"
+
+
+@pytest.fixture(scope="module")
+def online(seed_site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    with serve(seed_site / "site") as base:
+        yield base, context.new_page()
+    context.close()
+
+
+def test_an_abbreviation_shows_its_full_form(online):
+    base, page = online
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/")
+    abbr = page.locator("abbr", has_text="TCCS").first
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5000)
+    assert "Tổ chức cơ sở đảng" in tooltip.inner_text()
+
+
+def test_glossary_page_and_missing_abbreviations(seed_site, tmp_path):
+    page = (seed_site / "site" / "thuat-ngu" / "index.html").read_text(encoding="utf-8")
+    assert "HTXSNV" in page and "Hoàn thành xuất sắc nhiệm vụ" in page
+    root = make_project(tmp_path, {"a.txt": "BÁO CÁO\nthử\n-----\nĐoạn có XYZT và TCCS.\n"})
+    (root / "data" / "glossary.yml").write_text("- {abbr: TCCS, full: Tổ chức cơ sở đảng}\n", encoding="utf-8")
+    result = run_vanban("--root", str(root), "check")
+    assert "“XYZT” (1 lần) chưa có trong bảng thuật ngữ" in result.stdout
+    assert "TCCS”" not in result.stdout
+
+
+def test_bad_glossary_is_one_clear_error(tmp_path):
+    root = make_project(tmp_path, {"a.txt": "BÁO CÁO\nthử\n-----\nĐoạn.\n"})
+    (root / "data" / "glossary.yml").write_text("- {abbr: TCCS, full: a}\n- {abbr: TCCS, full: b}\n",
+                                                encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 1 and "glossary.yml:2:" in result.stderr and "twice" in result.stderr
+
+
+def test_pilcrow_link_carries_and_copies_the_paragraph_url(online):
+    base, page = online
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/")
+    link = page.locator(f"#{PARAGRAPH} a.vb-para-link")
+    assert link.get_attribute("href") == f"#{PARAGRAPH}"
+    link.click()
+    expected = f"{base}bao-cao/{SEED_SLUG}/#{PARAGRAPH}"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert page.evaluate("location.hash") == f"#{PARAGRAPH}"
+    # following that URL lands on the paragraph
+    page.goto(expected)
+    assert page.evaluate(f"document.getElementById('{PARAGRAPH}').getBoundingClientRect().top") < 200
+
+
+def test_print_is_a_clean_handout(online, tmp_path):
+    base, page = online
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "a.vb-para-link"):
+        assert page.locator(selector).first.is_hidden(), selector
+    link = page.locator("a[data-print-url]").first
+    after = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "/van-ban/" in after and after.startswith('" <http')
+    assert page.evaluate("getComputedStyle(document.getElementById('muc-ii')).breakBefore") == "page"
+    assert page.locator("h2#muc-ii").inner_text().startswith("II.")
+    pdf = tmp_path / "bao-cao.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.stat().st_size > 10_000
+    page.emulate_media(media="screen")
+
+
+def test_offline_site_searches_from_file_with_the_network_off(offline_site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    results = search(page, offline_site.as_uri() + "/index.html", "nghi quyet 35")
+    assert results and results[0]["href"].endswith("van-ban/nghi-quyet-35-nq-tw-2018.html")
+    assert [u for u in requests if not u.startswith("file:")] == []
+    context.close()
+
+
+class _Resources(HTMLParser):
+    """URLs a page would load: scripts, styles, icons, fonts, images, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate", "next", "prev"):
+            self.urls.append(a["href"])
+        if tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+
+
+def _external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.scheme in ("http", "https") or url.strip().startswith("//")) and parts.hostname not in (
+        "127.0.0.1", "localhost")
+
+
+@pytest.mark.parametrize("folder", ["site", "site-offline"])
+def test_no_page_loads_anything_from_another_host(seed_site, offline_site, folder):
+    root = seed_site / folder
+    bad = []
+    for html in root.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(html.read_text(encoding="utf-8"))
+        bad += [(html.name, u) for u in parser.urls if _external(u)]
+    for css in root.rglob("*.css"):
+        for m in CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            url = m.group(1) or m.group(2)
+            if _external(url):
+                bad.append((css.name, url))
+    assert bad == []
+
+
+def test_the_scan_would_catch_a_cdn_script(tmp_path):
+    parser = _Resources()
+    parser.feed('<script src="https://unpkg.com/iframe-worker/shim"></script><link rel="stylesheet" href="a.css">')
+    assert [u for u in parser.urls if _external(u)] == ["https://unpkg.com/iframe-worker/shim"]
+
+
+def test_key_figures_page(seed_site):
+    page = (seed_site / "site" / "so-lieu" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    for text in ("Tổ chức cơ sở đảng trực thuộc", "6.576", "86/150", "Xếp loại chất lượng",
+                 "Chỉ tiêu năm tới và kết quả năm nay", "95%", "85,7%", "79,7"):
+        assert text in page, text
+    assert f'href="../../bao-cao/{SEED_SLUG}/#p-i-2-2-11"' in page
+    assert page.count("<svg viewBox") >= 3 and "http" not in page.split("<svg viewBox")[1].split("</svg>")[0]
+    row = re.search(r"Kết nạp đảng viên mới</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", page, re.DOTALL)
+    assert row and "150" in row.group(1) and "86/150" in row.group(2)
