@@ -10,11 +10,13 @@ CONTEXT_LIMIT = 320
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The sentence (or clause) holding text[start:end], cut to a readable length."""
-    begin = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
+    window = max(0, start - 2 * CONTEXT_LIMIT)
+    begin = window
+    for m in SENTENCE_END.finditer(text, window, start):
         begin = m.end()
-    stop = SENTENCE_END.search(text, end)
-    finish = stop.start() if stop else len(text)
+    reach = min(len(text), end + 2 * CONTEXT_LIMIT)
+    stop = SENTENCE_END.search(text, end, reach)
+    finish = stop.start() if stop else reach
     before, inside, after = text[begin:start], text[start:end], text[end:finish]
     room = max(0, CONTEXT_LIMIT - len(inside)) // 2
     if len(before) > room:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -66,6 +67,11 @@ class Container:
         self.report, self.anchor, self.text, self.line = report, anchor, text, line
         self.figures = figures(text)
         self.context = context
+        self._ends = [f.end for f in self.figures]
+
+    def before(self, offset: int) -> list[Figure]:
+        """The figures that end at or before `offset` (figures are in text order)."""
+        return self.figures[: bisect_right(self._ends, offset)]
 
     def quote(self, start: int, end: int) -> str:
         return "".join(sentence_around(self.text, start, end)).strip()
@@ -84,12 +90,13 @@ def check_figures(report: Report) -> list[Finding]:
         if b.kind != "heading":
             containers.append(Container(report, b.anchor, b.text, b.line, []))
     by_anchor = {c.anchor: c for c in containers}
+    referenced_at = {ref.number: (b.anchor, ref.offset) for b in report.blocks for ref in b.refs
+                     if b.anchor in by_anchor}
     for f in report.footnotes:
         context: list[Figure] = []
-        for b in report.blocks:
-            for ref in b.refs:
-                if ref.number == f.number and b.anchor in by_anchor:
-                    context = [x for x in by_anchor[b.anchor].figures if x.end <= ref.offset]
+        if f.number in referenced_at:
+            anchor, offset = referenced_at[f.number]
+            context = by_anchor[anchor].before(offset)
         containers.append(Container(report, f"fn:{f.number}", f.text, f.line, context))
     for c in containers:
         out += _percentages(c, v)
@@ -146,7 +153,7 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
 
 def _totals(c: Container, before: Figure) -> list[float]:
     """Numbers stated before a figure that could be its total: counts and fraction parts."""
-    earlier = c.context + [f for f in c.figures if f.end <= before.start]
+    earlier = c.context + c.before(before.start)
     values = []
     for f in earlier:
         if f.kind == "count":
@@ -189,10 +196,10 @@ def _parts(c: Container, v: Vocab) -> list[Finding]:
     return out
 
 
-def _rating_of(c: Container, f: Figure, v: Vocab) -> tuple[str, int, bool] | None:
-    """The quality rating a count is about, from the words right after it, else right before."""
+def _rating_of(c: Container, index: int, v: Vocab) -> tuple[str, int, bool] | None:
+    """The quality rating figure `index` is about, from the words right after it, else before."""
     figs = c.figures
-    index = figs.index(f)
+    f = figs[index]
     after_end = figs[index + 1].start if index + 1 < len(figs) else len(c.text)
     before_start = figs[index - 1].end if index > 0 else 0
     windows = [c.text[f.end : after_end], c.text[before_start : f.start]]
@@ -212,9 +219,9 @@ def _has_word(text: str, word: str) -> bool:
 def rating_items(c: Container, v: Vocab) -> list[tuple[Figure, str, int, bool]]:
     """The counts of a block that state quality ratings: (figure, rating, rank, "or better")."""
     items = []
-    for f in c.figures:
+    for i, f in enumerate(c.figures):
         if f.kind in ("count", "fraction"):
-            rated = _rating_of(c, f, v)
+            rated = _rating_of(c, i, v)
             if rated:
                 items.append((f, *rated))
     return items if len({key for _, key, _, _ in items}) >= 3 else []
@@ -308,8 +315,8 @@ def _text_and_footnotes(report, blocks, by_anchor, containers, v: Vocab) -> list
         block = by_anchor[b.anchor]
         for ref in b.refs:
             note = containers.get(f"fn:{ref.number}")
-            near = [f for f in block.figures if f.kind == "count" and 0 <= ref.offset - f.end <= v.marker_reach
-                    and ";" not in block.text[f.end : ref.offset]]
+            near = [f for f in block.before(ref.offset)[-8:] if f.kind == "count"
+                    and ref.offset - f.end <= v.marker_reach and ";" not in block.text[f.end : ref.offset]]
             if not near or note is None:
                 continue
             count = near[-1]

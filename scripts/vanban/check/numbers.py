@@ -53,7 +53,9 @@ def figures(text: str) -> list[Figure]:
     """All figures of a text, in order."""
     m = matching(text)
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = [(d.start(), d.end()) for d in DATE.finditer(m)]
+    taken = _Taken(len(m))
+    for d in DATE.finditer(m):
+        taken.append((d.start(), d.end()))
     section = SECTION.match(m)
     if section:
         taken.append((section.start(), section.end()))
@@ -82,8 +84,22 @@ def figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _free(start: int, end: int, taken) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+class _Taken:
+    """Spans of the text already read as a figure or date, as a mask: constant-time checks."""
+
+    def __init__(self, length: int):
+        self.mask = bytearray(length + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.mask[start:end])
+
+
+def _free(start: int, end: int, taken: _Taken) -> bool:
+    return taken.free(start, end)
 
 
 def _unit(m: str, end: int) -> str:

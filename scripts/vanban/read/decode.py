@@ -1,4 +1,8 @@
-"""Read a report file's bytes and decode them as UTF-8, or say clearly why not."""
+"""Read a report file's bytes and decode them as UTF-8, or say clearly why not.
+
+Legacy Vietnamese encodings (TCVN3/ABC, VNI, Windows-1258) are recognised by their bytes and
+named in the error, so the office knows what to convert; nothing is guessed into the page.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +10,81 @@ import codecs
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.read.rules import Rules, load_rules
+
+CONVERT = "convert it to Unicode (UTF-8), e.g. with Unikey's converter, and save as UTF-8"
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, rules: Rules | None = None) -> str:
     """Return the file's text (UTF-8, BOM allowed, CRLF unified); raise VanbanError otherwise."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise VanbanError("file not found", path) from None
-    except IsADirectoryError:
-        raise VanbanError("is a directory, not a report file", path) from None
-    except PermissionError:
-        raise VanbanError("permission denied", path) from None
-    except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", path) from None
+    rules = rules or load_rules()
+    data = _read_bytes(path, rules)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise VanbanError("UTF-16 text; save the file as UTF-8", path, 1)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise VanbanError("binary file (NUL byte); expected UTF-8 text", path, line)
+        raise VanbanError("binary file (NUL byte), not a text export of a report", path, line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise VanbanError(
-            f"not UTF-8 (byte 0x{byte:02X}); legacy encodings such as Windows-1258 or TCVN3 "
-            "must be converted to UTF-8",
-            path,
-            line,
-        ) from None
+        legacy = legacy_encoding(data, rules)
+        if legacy:
+            raise VanbanError(f"not UTF-8: looks like {legacy} text; {CONVERT}", path, line) from None
+        raise VanbanError(f"not UTF-8 (byte 0x{data[exc.start]:02X}); {CONVERT}", path, line) from None
+    mojibake = legacy_encoding(_cp1252_bytes(text), rules, only=rules.legacy_encodings[:1])
+    if mojibake:
+        raise VanbanError(f"the text looks like {mojibake} shown with a Unicode font (characters such as "
+                          f"µ ¸ ® instead of Vietnamese letters); {CONVERT}", path, 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise VanbanError("empty report: the file holds no text", path)
     return text
+
+
+def _read_bytes(path: Path, rules: Rules) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
+        if size > rules.max_bytes:
+            raise VanbanError(f"file too large ({size / 1e6:.0f} MB; a report is at most "
+                              f"{rules.max_bytes / 1e6:.0f} MB)", path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise VanbanError("file not found (or a link to a missing file)", path) from None
+    except IsADirectoryError:
+        raise VanbanError("is a directory, not a report file", path) from None
+    except PermissionError:
+        raise VanbanError("permission denied: the file cannot be read", path) from None
+    except OSError as exc:
+        raise VanbanError(f"cannot read: {exc.strerror}", path) from None
+
+
+def _cp1252_bytes(text: str) -> bytes:
+    """The Windows-1252 bytes behind the characters of a UTF-8 text (mojibake check)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            out += b" "
+    return bytes(out)
+
+
+VOWELS = frozenset(b"aeiouyAEIOUY")
+
+
+def legacy_encoding(data: bytes, rules: Rules, only=None) -> str | None:
+    """The first legacy encoding (in rules order) whose signature the bytes show, if any."""
+    high = sum(1 for b in data if b >= 0x80)
+    if high < rules.legacy_min_count:
+        return None
+    for enc in only or rules.legacy_encodings:
+        if enc.after_vowel:
+            hits = sum(1 for prev, b in zip(data, data[1:]) if b in enc.marks and (prev in VOWELS or prev >= 0x80))
+        else:
+            hits = sum(1 for b in data if b in enc.marks)
+        if hits >= rules.legacy_min_count and hits / high >= enc.share:
+            return enc.name
+    return None

@@ -8,6 +8,7 @@ a warning: nothing is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from vanban.model import Diagnostic, Footnote, FootnoteRef
@@ -85,16 +86,21 @@ def _cut_bodies(text: str, line: int, markers: set[int], bodies: dict[int, Footn
                 rules: Rules, diags: list[Diagnostic]) -> Paragraph:
     """Take the footnote bodies out of one paragraph's text into `bodies`."""
     kept: list[str] = []
-    pos = search = 0
-    while openers := _openers(text, search, markers, rules):
-        opener = openers[0]
+    pos = 0
+    openers = _openers(text, 0, markers, rules)
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+    i = 0
+    while i < len(openers):
+        opener = openers[i]
+        i += 1
+        if opener.start() < pos:
+            continue
         number = int(opener["number"])
-        limit = openers[1].start() if len(openers) > 1 else len(text)
-        body_line = line + text.count("\n", 0, opener.start())
+        limit = next((o.start() for o in openers[i:] if o.start() >= opener.end()), len(text))
+        body_line = line + bisect_left(newlines, opener.start())
         if number in bodies:
             diags.append(Diagnostic("warning", "footnote-duplicate",
                                     f"footnote {number} has a second body; it is kept as text", path, body_line))
-            search = opener.end()
             continue
         end = _body_end(text, opener.end(), limit)
         if end is None:
@@ -106,9 +112,20 @@ def _cut_bodies(text: str, line: int, markers: set[int], bodies: dict[int, Footn
             body, after = text[opener.end() : end], end + 1
         bodies[number] = Footnote(number, body.strip(), body_line)
         kept.append(text[pos : opener.start()])
-        pos = search = after
+        pos = after
     kept.append(text[pos:])
-    return Paragraph("".join(kept).rstrip(), line)
+    return Paragraph(_join_kept(kept).rstrip(), line)
+
+
+def _join_kept(kept: list[str]) -> str:
+    """Join the text around removed bodies; where a body stood between two words, a space keeps
+    them two words (`…9[2: …]42…` must not read `942`)."""
+    out = kept[0] if kept else ""
+    for piece in kept[1:]:
+        if out and piece and out[-1].isalnum() and piece[0].isalnum():
+            out += " "
+        out += piece
+    return out
 
 
 def _bind_markers(p: Paragraph, bodies: dict[int, Footnote], path: str, rules: Rules,

@@ -19,6 +19,17 @@ class HeadingRule:
 
 
 @dataclass(frozen=True)
+class LegacyEncoding:
+    """A legacy encoding's signature: its bytes (a range when two are given), whether they follow
+    a vowel, and the share of a text's high bytes they must reach."""
+
+    name: str
+    marks: frozenset[int]
+    after_vowel: bool
+    share: float
+
+
+@dataclass(frozen=True)
 class Rules:
     doc_types: frozenset[str]
     mottos: frozenset[str]
@@ -38,6 +49,9 @@ class Rules:
     footnote_marker: re.Pattern
     footnote_opener: re.Pattern
     footnote_max_lines: int
+    max_bytes: int
+    legacy_encodings: tuple[LegacyEncoding, ...]
+    legacy_min_count: int
 
 
 @lru_cache(maxsize=1)
@@ -63,4 +77,10 @@ def load_rules() -> Rules:
         footnote_marker=c(raw["footnote_marker"]),
         footnote_opener=c(raw["footnote_opener"]),
         footnote_max_lines=raw["footnote_max_lines"],
+        max_bytes=raw["max_bytes"],
+        legacy_encodings=tuple(
+            LegacyEncoding(e["name"], frozenset(range(e["bytes"][0], e["bytes"][1] + 1)) if len(e["bytes"]) == 2
+                           else frozenset(e["bytes"]), e.get("after_vowel", False), e["share"])
+            for e in raw["legacy_encodings"]),
+        legacy_min_count=raw["legacy_min_count"],
     )

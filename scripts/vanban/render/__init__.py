@@ -13,6 +13,7 @@ from vanban.render.check_page import check_path, finding_anchor, first_finding_o
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, render_home
+from vanban.render.page import meta_title
 from vanban.render.report_page import Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
@@ -58,10 +59,10 @@ def generated_nav(reports: list[Report]) -> list:
     """The nav entries for the generated pages, in the order cadres expect."""
     nav: list = [{HOME_TITLE: "index.md"}]
     if reports:
-        nav.append({REPORTS_SECTION: [{r.title: report_path(r.slug)} for r in reports]})
-        nav.append({FIGURES_SECTION: [{r.title: figures_path(r.slug)} for r in reports]})
+        nav.append({REPORTS_SECTION: [{meta_title(r.title): report_path(r.slug)} for r in reports]})
+        nav.append({FIGURES_SECTION: [{meta_title(r.title): figures_path(r.slug)} for r in reports]})
     nav.append({DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]})
     nav.append({GLOSSARY_TITLE: GLOSSARY_PAGE})
     if reports:
-        nav.append({CHECKS_SECTION: [{r.title: check_path(r.slug)} for r in reports]})
+        nav.append({CHECKS_SECTION: [{meta_title(r.title): check_path(r.slug)} for r in reports]})
     return nav

@@ -5,9 +5,18 @@ from __future__ import annotations
 import yaml
 
 GENERATED_KEY = "generated_by"
+# MkDocs and Material put page and nav titles into HTML unescaped in places (the nav, <title>):
+# a title never reaches them with a character that could open a tag or close an attribute.
+_TITLE_ESCAPES = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": " ", "\r": " "})
+
+
+def meta_title(text: str) -> str:
+    """A title for front matter and nav: markup characters as references, one line."""
+    return text.translate(_TITLE_ESCAPES)
 
 
 def front_matter(title: str, source: str, **extra) -> str:
     """YAML front matter with the page title and a note that vanban wrote the page."""
-    data = {"title": title, GENERATED_KEY: f"vanban, from {source}; edit the source, not this page", **extra}
+    data = {"title": meta_title(title), GENERATED_KEY: f"vanban, from {source}; edit the source, not this page",
+            **extra}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10**6) + "---\n"

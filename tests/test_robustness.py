@@ -1,0 +1,229 @@
+"""Robustness and safety: no input crashes the pipeline, loses words, or injects into the site."""
+
+from __future__ import annotations
+
+import random
+import signal
+from collections import Counter
+from dataclasses import replace
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED, make_project, run_vanban
+from fuzz.mutations import MUTATIONS, many_footnotes
+from fuzz.oracle import WORD, html_words, lost_words, rendered_html
+from vanban.check import check_report
+from vanban.cite import extract_citations
+from vanban.errors import VanbanError
+from vanban.read import read_report
+from vanban.render.report_page import render_report
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+PROPERTY = settings(max_examples=40, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+# Text that looks like a report: headings, bullets, footnote syntax, markup, Vietnamese.
+PIECES = st.sampled_from([
+    "I. KẾT QUẢ", "1. Mục", "1.1. Tiểu mục", "- gạch", "+ cộng", "***", "BÁO CÁO", "-----", "[footnoteRef:2]",
+    "[2: thân chú thích]", "[3:", "]", "[", "“", "”", '"', "Nghị quyết số 35-NQ/TW ngày 22/10/2018",
+    "chiếm 85,7%", "42/49", "<script>", "*x*", "_y_", "`z`", "{: .c }", "*[TW]: x", "[^1]:", "--8<--", "|",
+    "Đảng", "đảng viên", "\n", " ", "\t", "Ð", "ð", "1.", "#", ">", "&amp;", "{{ x }}", "%",
+])
+REPORT_TEXT = st.lists(st.one_of(PIECES, st.text(min_size=1, max_size=12)), min_size=1, max_size=60).map("".join)
+
+
+def _pipeline(tmp_path: Path, text: str):
+    """Read, extract, check and render one text; only VanbanError may stop it."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        report = read_report(path, slug="r")
+    except VanbanError:
+        return None, None
+    index = extract_citations([report], tmp_path)
+    check_report(report, index)
+    return report, render_report(report)
+
+
+@PROPERTY
+@given(text=REPORT_TEXT)
+def test_arbitrary_text_never_crashes_and_loses_no_word(tmp_path_factory, text):
+    tmp = tmp_path_factory.mktemp("prop")
+    report, page = _pipeline(tmp, text)
+    if report is None:
+        return
+    assert not lost_words(text, page)
+
+
+@PROPERTY
+@given(seed=st.integers(0, 2**32 - 1), which=st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=3))
+def test_mutations_of_the_seed_never_crash_and_lose_no_word(tmp_path_factory, seed, which):
+    rng = random.Random(seed)
+    text = SEED_TEXT
+    for mutate in which:
+        text = mutate(text, rng)
+    report, page = _pipeline(tmp_path_factory.mktemp("mut"), text)
+    if report is not None:
+        assert not lost_words(text, page)
+
+
+@PROPERTY
+@given(text=REPORT_TEXT)
+def test_rendering_then_reading_the_text_is_stable(tmp_path_factory, text):
+    """Each block's words, rendered and read back from the HTML, are exactly the block's words."""
+    report, _ = _pipeline(tmp_path_factory.mktemp("stable"), text)
+    if report is None:
+        return
+    for block in report.blocks:
+        alone = replace(report, header=[], blocks=[replace(block, refs=[])], footnotes=[])
+        shown = html_words(rendered_html(render_report(alone))) - html_words(rendered_html(
+            render_report(replace(report, header=[], blocks=[], footnotes=[]))))
+        expected = Counter(WORD.findall(((block.number or "") + " " if block.kind == "heading" else "") + block.text))
+        assert shown == expected, block
+
+
+def test_ten_thousand_footnotes(tmp_path):
+    text = many_footnotes(SEED_TEXT, random.Random(1))
+    report, page = _pipeline(tmp_path, text)
+    assert len(report.footnotes) >= 10_000
+    assert not lost_words(text, page)
+
+
+INJECTIONS = [
+    "<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "<iframe src=javascript:alert(1)></iframe>",
+    "[bấm](javascript:alert(1))", "![](http://evil.invalid/a.png)", "[^1]: chú thích giả", "---",
+    "title: giả", "# Tiêu đề giả", "| a | b |", "|---|---|", "{: .evil onclick=alert(1) }", "--8<-- \"mkdocs.yml\"",
+    "*[TW]: giả mạo", "{{ config }}", "{% include 'x' %}", "<!-- bình luận -->", "&lt;b&gt;", "<style>*{}</style>",
+]
+
+
+def test_injection_renders_literally_and_adds_no_element(tmp_path):
+    body = "\n".join(f"Đoạn {i}: {s}" for i, s in enumerate(INJECTIONS)) + "\n"
+    root = make_project(tmp_path, {"x.txt": "BÁO CÁO\n<b>tiêu đề</b>\n-----\n" + body,
+                                   "x.yml": 'title: "<script>alert(9)</script>"\ncommittee: "<img src=y onerror=z>"\n'})
+    (root / "data" / "directives.yml").write_text(
+        '- id: chi-thi-01-ct-tw-2020\n  type: Chỉ thị\n  number: "01"\n  symbol: 01-CT/TW\n  issuer: "<b>BCT</b>"\n'
+        '  level: Trung ương\n  date: 2020-01-01\n  title: "<script>alert(7)</script>\\" onmouseover=\\"x"\n'
+        '  note: "[x](javascript:alert(1))"\n', encoding="utf-8")
+    (root / "data" / "glossary.yml").write_text('- {abbr: TW, full: "\\"><script>alert(5)</script>"}\n',
+                                                encoding="utf-8")
+    (root / "data" / "reports" / "x.txt").write_text(
+        (root / "data" / "reports" / "x.txt").read_text(encoding="utf-8") + "Theo Chỉ thị số 01-CT/TW ngày 01/01/2020.\n",
+        encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    for page in (root / "site").rglob("*.html"):
+        tags = _Tags()
+        tags.feed(page.read_text(encoding="utf-8"))
+        assert tags.bad == [], page
+    import html as h
+
+    visible = h.unescape((root / "site" / "bao-cao" / "x" / "index.html").read_text(encoding="utf-8"))
+    for text in INJECTIONS[:4]:
+        assert text in visible
+
+
+class _Tags(HTMLParser):
+    """Elements and attributes no input may create: scripts other than the site's own (every
+    payload above calls alert), inline handlers, javascript: URLs, tags the pages never use."""
+
+    ALLOWED_SCRIPTS = ("assets/javascripts/", "search/search_index.js")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("iframe", "object", "embed", "style", "img", "b"):
+            self.bad.append(f"<{tag}>")
+        if tag == "script" and a.get("src") and not any(s in a["src"] for s in self.ALLOWED_SCRIPTS):
+            self.bad.append(f"<script {a}>")
+        self.in_script = tag == "script" and not a.get("src")
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.bad.append(f"{tag} {name}={value}")
+            if name == "class" and "evil" in (value or ""):
+                self.bad.append(f"{tag} class={value}")
+
+    def handle_data(self, data):
+        if self.in_script and "alert" in data:
+            self.bad.append(f"<script>{data[:40]}")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+
+@pytest.mark.parametrize(
+    "name, content, needles",
+    [
+        ("tcvn3.txt", "Céng hoµ x· héi chñ nghÜa ViÖt Nam §¶ng bé tØnh ®¶ng viªn".encode("latin-1"), ("TCVN3",)),
+        ("cp1258.txt", b"\xd0a\xd2ng b\xf4\xf2 t\xecnh, \xf0a\xd2ng vi\xean, \xf0\xf4\xccng ch\xec\xf2",
+         ("Windows-1258",)),
+        ("vni.txt", "Ñaûng boä tænh Quaûng Trò, ñaûng vieân, Vieät Nam".encode("latin-1"), ("VNI",)),
+        ("mojibake.txt", "Céng hoµ x· héi chñ nghÜa ViÖt Nam §¶ng bé tØnh ®¶ng viªn ®ång chÝ".encode("utf-8"),
+         ("TCVN3", "Unicode font")),
+    ],
+)
+def test_legacy_encodings_are_named(tmp_path, name, content, needles):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_vanban("parse", str(path), "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    for needle in needles:
+        assert needle in result.stderr
+
+
+def test_huge_file_dangling_link_and_directory_report(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.seek(25_000_000)
+        f.write(b"x")
+    result = run_vanban("parse", str(huge), "--json")
+    assert result.returncode == 1 and "too large" in result.stderr
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    result = run_vanban("parse", str(link), "--json")
+    assert result.returncode == 1 and "not found" in result.stderr
+    (tmp_path / "p").mkdir()
+    root = make_project(tmp_path / "p", {"a.txt": "BÁO CÁO\nthử\n-----\nĐoạn.\n"})
+    (root / "data" / "reports" / "thu-muc.txt").mkdir()
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 1 and "thu-muc.txt" in result.stderr and "directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_report_without_headings_builds(tmp_path):
+    root = make_project(tmp_path, {"a.txt": "Một đoạn văn không có tiêu đề nào.\nĐoạn thứ hai.\n"})
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_interrupted_build_leaves_docs_and_site_as_they_were(tmp_path):
+    root = make_project(tmp_path, {"a.txt": "BÁO CÁO\nthử\n-----\nĐoạn.\n"}, seed=True)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    before = {p: p.read_bytes() for p in sorted(root.glob("site/**/*")) if p.is_file()}
+    docs = {p: p.read_bytes() for p in sorted(root.glob("docs/**/*")) if p.is_file()}
+    (root / "data" / "reports" / "b.txt").write_text("BÁO CÁO\nmới\n-----\nĐoạn mới.\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "build"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list((root / ".vanban").glob("stage-*/site")):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert {p: p.read_bytes() for p in sorted(root.glob("site/**/*")) if p.is_file()} == before
+    assert {p: p.read_bytes() for p in sorted(root.glob("docs/**/*")) if p.is_file()} == docs
+    assert not list((root / ".vanban").glob("stage-*"))
