@@ -12,7 +12,7 @@ from typing import Literal
 from vanban.errors import format_location
 
 Severity = Literal["error", "warning", "info"]
-BlockKind = Literal["heading", "paragraph", "bullet", "separator", "closing"]
+BlockKind = Literal["heading", "paragraph", "bullet", "separator", "closing", "table"]
 
 
 @dataclass
@@ -94,6 +94,7 @@ class Block:
     number: str | None = None
     marker: str | None = None
     refs: list[FootnoteRef] = field(default_factory=list)
+    rows: list[list[str]] | None = None
 
 
 @dataclass

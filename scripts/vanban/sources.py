@@ -13,7 +13,7 @@ from vanban.read import read_report
 from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = (".txt", ".docx")
 SIDECAR_SUFFIX = ".yml"
 SIDECAR_KEYS = {"slug", "title", "committee", "date", "source"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

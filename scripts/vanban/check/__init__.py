@@ -43,6 +43,7 @@ KIND_TITLES = {
     "nfd": "Dấu thanh ở dạng tổ hợp (NFD)",
     "lookalike": "Chữ Ð/ð giống Đ/đ",
     "word-artefact": "Dấu vết của Word",
+    "legacy-font": "Chữ ở phông cũ đã chuyển sang Unicode",
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -33,6 +33,7 @@ READER_CODES = {
     "nfd": ("info", "Dấu thanh ở dạng tổ hợp (NFD); trang hiển thị dạng dựng sẵn (NFC)"),
     "lookalike": ("info", "Chữ Ð/ð (eth) giống Đ/đ; trang hiển thị Đ/đ"),
     "word-artefact": ("info", "Dấu vết của Word (bookmark) đã được bỏ khỏi trang"),
+    "legacy-font": ("info", "Chữ ở phông cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode"),
     "footnote-no-body": ("warning", "Dấu chú thích không có nội dung chú thích"),
     "footnote-orphan-body": ("warning", "Nội dung chú thích không có dấu chú thích trong văn bản"),
     "footnote-unclosed": ("warning", "Nội dung chú thích thiếu dấu đóng ngoặc"),

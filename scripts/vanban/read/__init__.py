@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vanban.errors import VanbanError
 from vanban.model import Diagnostic, Report
 from vanban.normalize import count_artefacts, display
 from vanban.read.decode import read_text
+from vanban.read.docx import TABLE_LINE, read_docx
 from vanban.read.footnotes import extract
 from vanban.read.header import read_header
 from vanban.read.rules import load_rules
@@ -19,10 +21,17 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
     """Read one report file; `label` is how diagnostics name the file (default: the path)."""
     rules = load_rules()
     name = label or str(path)
-    raw = read_text(path)
     diags: list[Diagnostic] = []
+    tables: dict[int, list[list[str]]] = {}
+    if path.suffix.lower() == ".docx":
+        docx = read_docx(path, name)
+        raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
+        if not any(line.strip() for line in raw_lines):
+            raise VanbanError("empty report: the document holds no text", name)
+    else:
+        raw_lines = read_text(path).split("\n")
     lines: list[tuple[int, str]] = []
-    for number, raw_line in enumerate(raw.split("\n"), start=1):
+    for number, raw_line in enumerate(raw_lines, start=1):
         diags += _encoding_notes(raw_line, number, name)
         text = display(raw_line)
         for pattern in rules.artefacts:
@@ -33,7 +42,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         lines.append((number, text))
     header, meta, body_at = read_header(lines, rules)
     paragraphs, footnotes, notes = extract(lines[body_at:], name, rules)
-    blocks = build_blocks(paragraphs, rules)
+    blocks = _tables(build_blocks(paragraphs, rules), tables)
     title = " ".join(filter(None, [(meta.doc_type or "").capitalize(), meta.title])) or _first_words(blocks)
     return Report(
         slug=slug or path.stem,
@@ -45,6 +54,19 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         diagnostics=diags + notes,
         title=title,
     )
+
+
+def _tables(blocks, tables: dict[int, list[list[str]]]):
+    """Put each table of a .docx back in place of the line that stood for it."""
+    if not tables:
+        return blocks
+    rows_by_index = list(tables.values())
+    for b in blocks:
+        m = TABLE_LINE.match(b.text)
+        if m:
+            b.kind, b.rows = "table", rows_by_index[int(m.group(1))]
+            b.text = " ".join(cell for row in b.rows for cell in row)
+    return blocks
 
 
 def _encoding_notes(raw_line: str, number: int, name: str) -> list[Diagnostic]:

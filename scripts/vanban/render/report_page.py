@@ -48,6 +48,16 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     return "\n\n".join(out) + "\n"
 
 
+def _table(b: Block) -> str:
+    """A table of a .docx as a Markdown table, inside a div that carries the block's anchor."""
+    width = max(len(row) for row in b.rows)
+    rows = [row + [""] * (width - len(row)) for row in b.rows]
+    lines = ["| " + " | ".join(escape(cell) or " " for cell in rows[0]) + " |",
+             "|" + " --- |" * width]
+    lines += ["| " + " | ".join(escape(cell) or " " for cell in row) + " |" for row in rows[1:]]
+    return f'<div id="{b.anchor}" class="vb-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
 def _pilcrow(anchor: str) -> str:
     """The "¶" link of a block: its stable URL, to give and follow ("mục 2.2, đoạn 3")."""
     return f" [¶](#{anchor} \"Liên kết đến đoạn này (bấm để sao chép)\"){{ .vb-para-link }}"
@@ -84,6 +94,8 @@ def _block(b: Block, links: list[Link], flag: Link | None) -> str:
                 f"\n{{: #{b.anchor} .vb-bullet }}")
     if b.kind == "separator":
         return f"{escape(b.text)}\n{{: #{b.anchor} .vb-separator }}"
+    if b.kind == "table":
+        return _table(b)
     return (f"{_inline(b.text, b.refs, links, line_start=True)}{_pilcrow(b.anchor)}{_flag(flag)}"
             f"\n{{: #{b.anchor} .vb-{b.kind} }}")
 

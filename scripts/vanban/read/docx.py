@@ -1,0 +1,261 @@
+"""Read a Word .docx report into the text lines the text reader understands.
+
+A .docx is a zip of XML parts; the standard library reads it (see the README for why not
+python-docx, mammoth or pandoc). Paragraphs become lines, auto-numbers and bullets are written
+out (`I.`, `1.1.`, `- `), real Word footnotes become `[footnoteRef:ID]` markers with their bodies
+`[ID: …]` at the end of the paragraph (IDs are the numbers Word's text export shows), the header
+table becomes the issuer and date lines, and other tables become table blocks. Runs in legacy
+fonts (TCVN3 `.VnTime`, VNI `VNI-Times`) are converted to Unicode and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import yaml
+
+from vanban.errors import VanbanError
+from vanban.model import Diagnostic
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+TABLE_MARK = "\ue000"
+
+
+@dataclass
+class DocxText:
+    """What a .docx holds, as lines for the text reader, plus its tables and notes."""
+
+    lines: list[str]
+    tables: dict[int, list[list[str]]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def table_placeholder(index: int) -> str:
+    """The line that stands for table `index` (private-use characters no report contains)."""
+    return f"{TABLE_MARK}{index}{TABLE_MARK}"
+
+
+TABLE_LINE = re.compile(rf"^{TABLE_MARK}(\d+){TABLE_MARK}$")
+
+
+@lru_cache(maxsize=1)
+def _legacy() -> list[tuple[str, tuple[str, ...], list[tuple[str, str]]]]:
+    raw = yaml.safe_load((Path(__file__).parent / "legacy_fonts.yml").read_text(encoding="utf-8"))
+    return [(name, tuple(conf["fonts"]), sorted(conf["map"].items(), key=lambda kv: -len(kv[0])))
+            for name, conf in raw.items()]
+
+
+def convert_legacy(text: str, font: str) -> tuple[str, str | None]:
+    """Text of a run in a legacy font, in Unicode; and the encoding's name (None if not legacy)."""
+    for name, prefixes, mapping in _legacy():
+        if font.startswith(prefixes):
+            out, i = [], 0
+            while i < len(text):
+                for src, dst in mapping:
+                    if text.startswith(src, i):
+                        out.append(dst)
+                        i += len(src)
+                        break
+                else:
+                    out.append(text[i])
+                    i += 1
+            return "".join(out), name
+    return text, None
+
+
+def read_docx(path: Path, label: str) -> DocxText:
+    parts = _open(path, label)
+    document = _xml(parts, "word/document.xml", label, required=True)
+    footnotes = _footnotes(_xml(parts, "word/footnotes.xml", label), label)
+    numbering = _Numbering(_xml(parts, "word/numbering.xml", label))
+    out = DocxText([])
+    body = document.find(f"{W}body")
+    if body is None:
+        raise VanbanError("not a Word document: word/document.xml has no body", label)
+    elements = [e for e in body if e.tag in (f"{W}p", f"{W}tbl")]
+    for position, element in enumerate(elements):
+        if element.tag == f"{W}tbl":
+            rows = _rows(element, footnotes, numbering, out, label)
+            if position == 0 and rows and len(rows[0]) == 2:
+                for column in range(2):  # the header table: issuer column, then motto and date
+                    for row in rows:
+                        out.lines += [line for line in row[column].split("\n")]
+                continue
+            out.tables[len(out.lines)] = [[cell.replace("\n", " ") for cell in row] for row in rows]
+            out.lines.append(table_placeholder(len(out.tables) - 1))
+            continue
+        out.lines.append(_paragraph(element, footnotes, numbering, out, label, len(out.lines) + 1))
+    return out
+
+
+def _open(path: Path, label: str) -> zipfile.ZipFile:
+    try:
+        head = path.read_bytes()[:8] if path.stat().st_size else b""
+    except FileNotFoundError:
+        raise VanbanError("file not found", label) from None
+    except IsADirectoryError:
+        raise VanbanError("is a directory, not a report file", label) from None
+    except OSError as exc:
+        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
+    if head.startswith(OLE_SIGNATURE):
+        if ENCRYPTED in path.read_bytes():
+            raise VanbanError("password-protected Word file: open it in Word, remove the password and save "
+                              "as .docx", label)
+        raise VanbanError("an old Word .doc file (renamed .docx?): open it in Word and save as .docx", label)
+    try:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise VanbanError("not a .docx file (a .docx is a zip archive; this is not one)", label) from None
+
+
+def _xml(parts: zipfile.ZipFile, name: str, label: str, required: bool = False):
+    try:
+        data = parts.read(name)
+    except KeyError:
+        if required:
+            raise VanbanError(f"a zip file but not a Word document (no {name})", label) from None
+        return None
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise VanbanError(f"damaged .docx: cannot read {name} ({exc})", label) from None
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise VanbanError(f"damaged .docx: {name} is not valid XML ({exc})", label) from None
+
+
+def _footnotes(root, label: str) -> dict[str, list]:
+    if root is None:
+        return {}
+    notes = {}
+    for note in root.findall(f"{W}footnote"):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        notes[note.get(f"{W}id")] = note.findall(f"{W}p")
+    return notes
+
+
+class _Numbering:
+    """Word's list numbering: the text of each numbered paragraph's number (`I.`, `1.1.`, `- `)."""
+
+    FORMATS = {"decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "bullet"}
+
+    def __init__(self, root) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.findall(f"{W}abstractNum"):
+            aid = abstract.get(f"{W}abstractNumId")
+            for lvl in abstract.findall(f"{W}lvl"):
+                fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{W}lvlText")) or ""
+                start = int(_val(lvl.find(f"{W}start")) or 1)
+                self.levels[(aid, int(lvl.get(f"{W}ilvl")))] = (fmt, text, start)
+        for num in root.findall(f"{W}num"):
+            self.abstract_of[num.get(f"{W}numId")] = _val(num.find(f"{W}abstractNumId"))
+
+    def prefix(self, num_id: str, level: int) -> str:
+        aid = self.abstract_of.get(num_id)
+        if aid is None or (aid, level) not in self.levels:
+            return ""
+        fmt, text, start = self.levels[(aid, level)]
+        counters = self.counters.setdefault(aid, {})
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return (text if text in ("-", "+", "–", "•") else "-") + " "
+
+        def number(match: re.Match) -> str:
+            lvl = int(match.group(1)) - 1
+            f, _, s = self.levels.get((aid, lvl), ("decimal", "", 1))
+            return _format(counters.get(lvl, s), f)
+
+        return re.sub(r"%(\d)", number, text) + " "
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        out = ""
+        for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                               (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            while n >= value:
+                out, n = out + letters, n - value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26)
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(n)
+
+
+def _val(element) -> str | None:
+    return None if element is None else element.get(f"{W}val")
+
+
+def _paragraph(p, footnotes, numbering, out: DocxText, label: str, line: int, in_note: bool = False) -> str:
+    """One paragraph's text, its number or bullet first, its footnote bodies at the end."""
+    prefix = ""
+    num = p.find(f"{W}pPr/{W}numPr")
+    if num is not None:
+        prefix = numbering.prefix(_val(num.find(f"{W}numId")) or "", int(_val(num.find(f"{W}ilvl")) or 0))
+    text, refs = [], []
+    for run in _runs(p):
+        font = ""
+        fonts = run.find(f"{W}rPr/{W}rFonts")
+        if fonts is not None:
+            font = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi") or ""
+        for child in run:
+            if child.tag == f"{W}t":
+                piece, legacy = convert_legacy(child.text or "", font)
+                if legacy:
+                    out.diagnostics.append(Diagnostic("info", "legacy-font",
+                                                      f"text in font {font} ({legacy}) converted to Unicode",
+                                                      label, line))
+                text.append(piece)
+            elif child.tag == f"{W}tab":
+                text.append("\t")
+            elif child.tag in (f"{W}br", f"{W}cr"):
+                text.append(" ")
+            elif child.tag == f"{W}noBreakHyphen":
+                text.append("-")
+            elif child.tag == f"{W}footnoteReference" and not in_note:
+                ident = child.get(f"{W}id")
+                text.append(f"[footnoteRef:{ident}]")
+                refs.append(ident)
+    bodies = []
+    for ident in refs:
+        if ident in footnotes:
+            body = " ".join(_paragraph(q, footnotes, numbering, out, label, line, in_note=True)
+                            for q in footnotes[ident]).strip()
+            bodies.append(f"[{ident}: {body}]")
+    return prefix + "".join(text) + (" " + " ".join(bodies) if bodies else "")
+
+
+def _runs(element):
+    """The runs of a paragraph in order, leaving out tracked deletions and moved-away text."""
+    for child in element:
+        if child.tag in (f"{W}del", f"{W}moveFrom"):
+            continue
+        if child.tag == f"{W}r":
+            yield child
+        else:
+            yield from _runs(child)
+
+
+def _rows(table, footnotes, numbering, out: DocxText, label: str) -> list[list[str]]:
+    rows = []
+    for tr in table.findall(f"{W}tr"):
+        cells = []
+        for tc in tr.findall(f"{W}tc"):
+            cells.append("\n".join(_paragraph(p, footnotes, numbering, out, label, len(out.lines) + 1)
+                                   for p in tc.findall(f"{W}p")).strip())
+        rows.append(cells)
+    return rows
