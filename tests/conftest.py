@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,14 @@ def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, se
         else:
             target.write_text(content, encoding="utf-8")
     return folder
+
+
+PROGRESS = re.compile(r"^vanban: (read|extract|check|render|mkdocs): ")
+
+
+def message_lines(stderr: str) -> list[str]:
+    """The lines of stderr that are messages, not the per-stage progress lines of a build."""
+    return [ln for ln in stderr.splitlines() if ln.strip() and not PROGRESS.match(ln)]
 
 
 def run_vanban(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

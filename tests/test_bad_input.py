@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from conftest import make_project, run_vanban
+from conftest import make_project, run_vanban, message_lines
 
 GOOD = "BÁO CÁO\nthử\n-----\nI. MỘT\nĐoạn văn.\n"
 
@@ -14,7 +14,7 @@ GOOD = "BÁO CÁO\nthử\n-----\nI. MỘT\nĐoạn văn.\n"
 def _one_line_error(result, *needles: str) -> str:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    lines = message_lines(result.stderr)
     assert len(lines) == 1, result.stderr
     for needle in needles:
         assert needle in lines[0], lines[0]

@@ -84,3 +84,12 @@ def test_hand_written_page_at_a_generated_path_is_refused(tmp_path):
     result = run_vanban("--root", str(root), "build")
     assert result.returncode != 0 and "hand-written" in result.stderr
     assert (root / "docs" / "index.md").read_text(encoding="utf-8") == "# Trang chủ viết tay\n"
+
+
+def test_build_reports_progress_per_stage(tmp_path):
+    root = make_project(tmp_path, {"a.txt": REPORT})
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0
+    stages = [ln.split(":")[1].strip() for ln in result.stderr.splitlines() if re.match(r"vanban: \w+: \d+ ", ln)]
+    assert stages == ["read", "extract", "check", "render", "mkdocs"]
+    assert re.search(r"vanban: render: \d+ pages in \d+\.\d s", result.stderr)

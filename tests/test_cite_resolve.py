@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_SLUG
+from conftest import REPO, SEED_SLUG, message_lines
 from vanban.cite import extract_citations
 from vanban.sources import load_reports
 
@@ -126,7 +126,7 @@ def test_bad_catalog_is_one_clear_error(tmp_path, catalog, needles):
     (root / "data" / "directives.yml").write_text(catalog, encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
+    lines = message_lines(result.stderr)
     assert len(lines) == 1
     for needle in needles:
         assert needle in lines[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, make_project, run_vanban
+from conftest import SEED, make_project, run_vanban, message_lines
 from vanban.cite.find import find_in_report
 from vanban.read import read_report
 
@@ -80,5 +80,5 @@ def test_docx_report_builds_with_its_table_and_check_reports_the_conversion(tmp_
 def test_bad_docx_is_one_clear_error(name, needle):
     result = run_vanban("parse", str(FIXTURES / name), "--json")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
+    lines = message_lines(result.stderr)
     assert len(lines) == 1 and name in lines[0] and needle in lines[0]

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED, make_project, run_vanban
+from conftest import SEED, make_project, run_vanban, message_lines
 from fuzz.mutations import MUTATIONS, many_footnotes
 from fuzz.oracle import WORD, html_words, lost_words, rendered_html
 from vanban.check import check_report
@@ -180,7 +180,7 @@ def test_legacy_encodings_are_named(tmp_path, name, content, needles):
     path.write_bytes(content)
     result = run_vanban("parse", str(path), "--json")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert len(message_lines(result.stderr)) == 1
     for needle in needles:
         assert needle in result.stderr
 

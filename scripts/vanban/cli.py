@@ -85,9 +85,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.verb == "build":
         from vanban.site import build
 
-        from vanban.site import OFFLINE_SITE_DIR, SITE_DIR
+        from vanban.site import OFFLINE_SITE_DIR, SITE_DIR, Progress
 
-        generated = build(root, offline=args.offline)
+        generated = build(root, offline=args.offline, progress=Progress())
         _print_diagnostics(generated.reports)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
         print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",

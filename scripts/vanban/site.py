@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,14 +42,33 @@ class Generated:
     nav: list
 
 
-def generate(root: Path) -> Generated:
+class Progress:
+    """One plain line per stage on stderr: what was done, how many, how long it took."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str, count: int, what: str) -> None:
+        if not self.quiet:
+            now = time.perf_counter()
+            print(f"vanban: {stage}: {count} {what} in {now - self.started:.1f} s", file=sys.stderr, flush=True)
+            self.started = now
+
+
+def generate(root: Path, progress: Progress | None = None) -> Generated:
     """Read every report, extract its citations, and render every page, in memory."""
+    progress = progress or Progress(quiet=True)
     reports = load_reports(root)
+    progress("read", len(reports), "reports")
     citations = extract_citations(reports, root)
+    progress("extract", sum(len(c) for c in citations.by_report.values()), "citations")
     terms = load_glossary(root)
     findings = {r.slug: check_report(r, citations, terms) for r in reports}
-    return Generated(reports, citations, findings, terms, render_pages(reports, citations, findings, terms),
-                     generated_nav(reports))
+    progress("check", sum(len(f) for f in findings.values()), "findings")
+    pages = render_pages(reports, citations, findings, terms)
+    progress("render", len(pages), "pages")
+    return Generated(reports, citations, findings, terms, pages, generated_nav(reports))
 
 
 def write_abbreviations(folder: Path, generated: Generated) -> None:
@@ -70,9 +90,10 @@ def write_docs(root: Path, generated: Generated) -> int:
     return changed
 
 
-def build(root: Path, offline: bool = False) -> Generated:
+def build(root: Path, offline: bool = False, progress: Progress | None = None) -> Generated:
     """Generate and build the whole site into site/ (or site-offline/, for file://), atomically."""
-    generated = generate(root)
+    progress = progress or Progress(quiet=True)
+    generated = generate(root, progress)
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
     work = root / WORK_DIR
@@ -84,6 +105,7 @@ def build(root: Path, offline: bool = False) -> Generated:
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         write_abbreviations(stage, generated)
         run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage)
+        progress("mkdocs", len(generated.pages), "pages built")
         write_docs(root, generated)
         _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
     finally:

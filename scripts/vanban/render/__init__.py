@@ -12,20 +12,19 @@ from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_gl
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
-from vanban.render.home import HOME_TITLE, render_home
+from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.page import meta_title
 from vanban.render.report_page import Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
 DIRECTIVES_SECTION = "Văn bản được trích dẫn"
-CHECKS_SECTION = "Kiểm tra dữ liệu"
-FIGURES_SECTION = "Số liệu chính"
 
 
 def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
                  terms: list[Term]) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators)."""
-    pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms)}
+    pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
+             REPORTS_INDEX: render_report_list(reports, findings)}
     for report in reports:
         mine = findings.get(report.slug, [])
         pages[report_path(report.slug)] = render_report(report, _links(report, index), _flags(report, mine))
@@ -56,13 +55,9 @@ def _flags(report: Report, findings: list[Finding]) -> dict[str, Link]:
 
 
 def generated_nav(reports: list[Report]) -> list:
-    """The nav entries for the generated pages, in the order cadres expect."""
-    nav: list = [{HOME_TITLE: "index.md"}]
-    if reports:
-        nav.append({REPORTS_SECTION: [{meta_title(r.title): report_path(r.slug)} for r in reports]})
-        nav.append({FIGURES_SECTION: [{meta_title(r.title): figures_path(r.slug)} for r in reports]})
-    nav.append({DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]})
-    nav.append({GLOSSARY_TITLE: GLOSSARY_PAGE})
-    if reports:
-        nav.append({CHECKS_SECTION: [{meta_title(r.title): check_path(r.slug)} for r in reports]})
-    return nav
+    """The nav: a fixed handful of entries, however many reports there are (each page embeds the
+    nav, so a nav that grew with the archive would make every page grow with it). Reports and
+    their figures and checks are reached from the list of reports."""
+    return [{HOME_TITLE: "index.md"}, {REPORTS_SECTION: REPORTS_INDEX},
+            {DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]},
+            {GLOSSARY_TITLE: GLOSSARY_PAGE}]

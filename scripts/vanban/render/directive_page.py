@@ -59,7 +59,8 @@ class Relations:
 
 
 def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Report],
-                     texts: dict[tuple[str, str], str], rel: Relations) -> str:
+                     texts: dict[tuple[str, str], str], rel: Relations,
+                     cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list]) -> str:
     title = d.label
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d)),
            f"# {escape(title)} {{ #van-ban }}"]
@@ -67,12 +68,12 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
         out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
     out.append(_metadata(d))
     out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
-    out += _citations(d, index, reports, texts)
+    out += _citations(cited.get(d.id, []), reports, texts)
     related = _related(d, index, rel)
     if related:
         out.append("## Văn bản liên quan { #van-ban-lien-quan }")
         out += related
-    conflicts = [k for k in index.conflicts if k.directive == d.id]
+    conflicts = conflicts.get(d.id, [])
     if conflicts:
         out.append("## Điểm chưa thống nhất trong báo cáo { #mau-thuan }")
         for k in conflicts:
@@ -108,13 +109,14 @@ def _metadata(d: Directive) -> str:
     return "\n".join(lines)
 
 
-def _citations(d: Directive, index: CitationIndex, reports: dict[str, Report],
+def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
                texts: dict[tuple[str, str], str]) -> list[str]:
     out = []
-    for slug in sorted(index.by_report, key=lambda s: reports[s].title):
-        mine = [c for c in index.by_report[slug] if c.directive == d.id]
-        if not mine:
-            continue
+    by_report: dict[str, list[Citation]] = defaultdict(list)
+    for slug, c in cited:
+        by_report[slug].append(c)
+    for slug in sorted(by_report, key=lambda s: (reports[s].title, s)):
+        mine = by_report[slug]
         report = reports[slug]
         out.append(f"### {escape(report.title)} {{ #bao-cao-{slug} }}")
         items = []
@@ -161,4 +163,12 @@ def directive_pages(index: CitationIndex, reports: list[Report]) -> dict[str, st
     texts = {(r.slug, b.anchor): b.text for r in reports for b in r.blocks}
     texts.update({(r.slug, f"fn:{f.number}"): f.text for r in reports for f in r.footnotes})
     rel = Relations.of(index, texts)
-    return {directive_path(i): render_directive(d, index, by_slug, texts, rel) for i, d in sorted(index.directives.items())}
+    cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for slug, cites in index.by_report.items():
+        for c in cites:
+            cited[c.directive].append((slug, c))
+    conflicts: dict[str, list] = defaultdict(list)
+    for k in index.conflicts:
+        conflicts[k.directive].append(k)
+    return {directive_path(i): render_directive(d, index, by_slug, texts, rel, cited, conflicts)
+            for i, d in sorted(index.directives.items())}

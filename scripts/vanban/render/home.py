@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vanban.check import Finding
 from vanban.cite import CitationIndex
 from vanban.model import Report
 from vanban.render.dates import vietnamese_date
@@ -10,6 +11,7 @@ from vanban.render.page import front_matter
 from vanban.render.report_page import report_path
 
 HOME_TITLE = "Trang chủ"
+REPORTS_INDEX = "bao-cao/index.md"
 
 
 def render_home(reports: list[Report], index: CitationIndex) -> str:
@@ -30,4 +32,22 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
         link = f"[{escape(r.title)}]({report_path(r.slug)})"
         rows.append(f"| {link} | {escape(r.committee or '')} | {escape(vietnamese_date(r.date))} |")
     out.append("\n".join(rows))
+    return "\n\n".join(out) + "\n"
+
+
+def render_report_list(reports: list[Report], findings: dict[str, list[Finding]]) -> str:
+    """The list of reports, each with its key figures and its data checks (bao-cao/index.md)."""
+    out = [front_matter("Báo cáo", "data/reports", hide=["toc"]), "# Báo cáo { #bao-cao }",
+           f"{len(reports)} báo cáo. Mỗi báo cáo có trang số liệu chính và trang kiểm tra dữ liệu."]
+    if not reports:
+        out.append("Chưa có báo cáo nào.")
+        return "\n\n".join(out) + "\n"
+    rows = ["| Báo cáo | Cơ quan ban hành | Thời gian | Số liệu chính | Kiểm tra dữ liệu |",
+            "| --- | --- | --- | --- | --- |"]
+    for r in reports:
+        errors = sum(1 for f in findings.get(r.slug, []) if f.severity == "error")
+        rows.append(f"| [{escape(r.title)}]({r.slug}.md) | {escape(r.committee or '')} | "
+                    f"{escape(vietnamese_date(r.date))} | [Số liệu](../so-lieu/{r.slug}.md) | "
+                    f"[{errors} lỗi](../kiem-tra/{r.slug}.md) |")
+    out.append('<div class="vb-sortable" markdown>\n\n' + "\n".join(rows) + "\n\n</div>")
     return "\n\n".join(out) + "\n"

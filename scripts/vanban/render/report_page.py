@@ -40,6 +40,8 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     links, flags = links or {}, flags or {}
     out = [front_matter(report.title, report.source)]
     out += _header(report)
+    out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
+               "\n{: .vb-page-links }")
     out += [_block(b, links.get(b.anchor, []), flags.get(b.anchor)) for b in report.blocks]
     if report.footnotes:
         out.append(f"## {FOOTNOTES_HEADING} {{ #chu-thich .vb-footnotes-title }}")
