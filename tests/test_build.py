@@ -25,7 +25,7 @@ def test_seed_site_has_home_report_and_nav(seed_site):
     assert '<li id="fn:20" value="20">' in page
     assert page.count('class="footnote-backref"') == 19
     generated = (seed_site / "docs" / "bao-cao" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
-    assert "generated_by: vanban" in generated
+    assert generated.startswith("---\ngenerated_by: \"vanban, from data/reports/")
 
 
 def test_markup_in_a_report_renders_literally(tmp_path):

@@ -29,7 +29,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         if not any(line.strip() for line in raw_lines):
             raise VanbanError("empty report: the document holds no text", name)
     else:
-        raw_lines = read_text(path).split("\n")
+        raw_lines = read_text(path, name).split("\n")
     lines: list[tuple[int, str]] = []
     for number, raw_line in enumerate(raw_lines, start=1):
         diags += _encoding_notes(raw_line, number, name)

@@ -15,61 +15,69 @@ from vanban.read.rules import Rules, load_rules
 CONVERT = "convert it to Unicode (UTF-8), e.g. with Unikey's converter, and save as UTF-8"
 
 
-def read_text(path: Path, rules: Rules | None = None) -> str:
-    """Return the file's text (UTF-8, BOM allowed, CRLF unified); raise VanbanError otherwise."""
+def read_text(path: Path, label=None, rules: Rules | None = None) -> str:
+    """Return the file's text (UTF-8, BOM allowed, CRLF unified); raise VanbanError otherwise.
+    `label` is how errors name the file (default: its path)."""
     rules = rules or load_rules()
-    data = _read_bytes(path, rules)
+    label = label or path
+    data = read_bytes(path, label, rules)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise VanbanError("UTF-16 text; save the file as UTF-8", path, 1)
+        raise VanbanError("UTF-16 text; save the file as UTF-8", label, 1)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise VanbanError("binary file (NUL byte), not a text export of a report", path, line)
+        raise VanbanError("binary file (NUL byte), not a text export of a report", label, line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         legacy = legacy_encoding(data, rules)
         if legacy:
-            raise VanbanError(f"not UTF-8: looks like {legacy} text; {CONVERT}", path, line) from None
-        raise VanbanError(f"not UTF-8 (byte 0x{data[exc.start]:02X}); {CONVERT}", path, line) from None
-    mojibake = legacy_encoding(_cp1252_bytes(text), rules, only=rules.legacy_encodings[:1])
+            raise VanbanError(f"not UTF-8: looks like {legacy} text; {CONVERT}", label, line) from None
+        raise VanbanError(f"not UTF-8 (byte 0x{data[exc.start]:02X}); {CONVERT}", label, line) from None
+    mojibake = _tcvn3_mojibake(text, rules)
     if mojibake:
         raise VanbanError(f"the text looks like {mojibake} shown with a Unicode font (characters such as "
-                          f"µ ¸ ® instead of Vietnamese letters); {CONVERT}", path, 1)
+                          f"µ ¸ ® instead of Vietnamese letters); {CONVERT}", label, 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise VanbanError("empty report: the file holds no text", path)
+        raise VanbanError("empty report: the file holds no text", label)
     return text
 
 
-def _read_bytes(path: Path, rules: Rules) -> bytes:
+def read_bytes(path: Path, label, rules: Rules | None = None) -> bytes:
+    """A report file's bytes; missing, directory, unreadable or oversized files are one error."""
+    rules = rules or load_rules()
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise IsADirectoryError
         if size > rules.max_bytes:
             raise VanbanError(f"file too large ({size / 1e6:.0f} MB; a report is at most "
-                              f"{rules.max_bytes / 1e6:.0f} MB)", path)
+                              f"{rules.max_bytes / 1e6:.0f} MB)", label)
         return path.read_bytes()
     except FileNotFoundError:
-        raise VanbanError("file not found (or a link to a missing file)", path) from None
+        raise VanbanError("file not found (or a link to a missing file)", label) from None
     except IsADirectoryError:
-        raise VanbanError("is a directory, not a report file", path) from None
+        raise VanbanError("is a directory, not a report file", label) from None
     except PermissionError:
-        raise VanbanError("permission denied: the file cannot be read", path) from None
+        raise VanbanError("permission denied: the file cannot be read", label) from None
     except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", path) from None
+        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
 
 
-def _cp1252_bytes(text: str) -> bytes:
-    """The Windows-1252 bytes behind the characters of a UTF-8 text (mojibake check)."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            out += b" "
-    return bytes(out)
+def _tcvn3_mojibake(text: str, rules: Rules) -> str | None:
+    """TCVN3 bytes read as Windows-1252 and saved as UTF-8 (`Céng hoµ`): the characters of
+    TCVN3's letter bytes dominate the text's non-ASCII characters."""
+    tcvn3 = rules.legacy_encodings[0]
+    marks = _cp1252_chars(tcvn3.marks)
+    high = sum(1 for ch in text if ord(ch) >= 0x80)
+    hits = sum(1 for ch in text if ch in marks) if high >= rules.legacy_min_count else 0
+    return tcvn3.name if hits >= rules.legacy_min_count and hits / high >= tcvn3.share else None
+
+
+def _cp1252_chars(marks: frozenset[int]) -> frozenset[str]:
+    """The characters Windows-1252 shows for these bytes."""
+    return frozenset(bytes([b]).decode("cp1252", errors="ignore") for b in marks) - {""}
 
 
 VOWELS = frozenset(b"aeiouyAEIOUY")

@@ -10,6 +10,7 @@ fonts (TCVN3 `.VnTime`, VNI `VNI-Times`) are converted to Unicode and reported.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import yaml
 
 from vanban.errors import VanbanError
 from vanban.model import Diagnostic
+from vanban.read.decode import read_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -96,21 +98,14 @@ def read_docx(path: Path, label: str) -> DocxText:
 
 
 def _open(path: Path, label: str) -> zipfile.ZipFile:
-    try:
-        head = path.read_bytes()[:8] if path.stat().st_size else b""
-    except FileNotFoundError:
-        raise VanbanError("file not found", label) from None
-    except IsADirectoryError:
-        raise VanbanError("is a directory, not a report file", label) from None
-    except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
-    if head.startswith(OLE_SIGNATURE):
-        if ENCRYPTED in path.read_bytes():
+    data = read_bytes(path, label)
+    if data.startswith(OLE_SIGNATURE):
+        if ENCRYPTED in data:
             raise VanbanError("password-protected Word file: open it in Word, remove the password and save "
                               "as .docx", label)
         raise VanbanError("an old Word .doc file (renamed .docx?): open it in Word and save as .docx", label)
     try:
-        return zipfile.ZipFile(path)
+        return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise VanbanError("not a .docx file (a .docx is a zip archive; this is not one)", label) from None
 
