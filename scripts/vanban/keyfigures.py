@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from vanban.check.figures import Container, rating_items, rating_partition, vocab
+from vanban.check.figures import Container, percent_of, rating_items, rating_partition, vocab
 from vanban.check.numbers import Figure
 from vanban.model import Report
 from vanban.normalize import matching
@@ -132,15 +132,13 @@ def _number(value: float) -> str:
 
 
 def _partitions(c: Container, v) -> list[Partition]:
-    from vanban.check.figures import _owner
-
     items = rating_items(c, v)
     if not items:
         return []
     rows = []
     better = None
     for f, key, rank, or_better in items:
-        percent = next((x for x in c.figures if x.kind == "percent" and _owner(c, x, v) is f), None)
+        percent = percent_of(c, f, v)
         row = RatingRow(key, RATING_LABELS[key] + (" trở lên" if or_better else ""), Value(_shown(f), c.anchor, f.value),
                         Value(percent.raw.strip(), c.anchor, percent.value) if percent else None)
         if or_better and better is None:

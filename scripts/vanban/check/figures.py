@@ -107,7 +107,7 @@ def check_figures(report: Report) -> list[Finding]:
     return out
 
 
-def _owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
+def percent_owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
     """The count or fraction a percentage is a share of: the one right before it in its clause."""
     for f in reversed([f for f in c.figures if f.end <= p.start]):
         between = c.text[f.end : p.start]
@@ -115,6 +115,11 @@ def _owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
             return None
         return f
     return None
+
+
+def percent_of(c: Container, f: Figure, v: Vocab) -> Figure | None:
+    """The percentage stated for a count or fraction, if any."""
+    return next((x for x in c.figures if x.kind == "percent" and percent_owner(c, x, v) is f), None)
 
 
 def _percentages(c: Container, v: Vocab) -> list[Finding]:
@@ -126,7 +131,7 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
                              f"Số thập phân viết bằng dấu chấm ({listed}); tiếng Việt dùng dấu phẩy",
                              expected=", ".join(p.raw.replace(".", ",") for p in points), stated=listed))
     for p in (f for f in c.figures if f.kind == "percent"):
-        owner = _owner(c, p, v)
+        owner = percent_owner(c, p, v)
         if owner is None:
             continue
         shown = vn_number(p.value, p.decimals) + "%"
@@ -252,7 +257,7 @@ def _ratings(c: Container, v: Vocab) -> list[Finding]:
     else:
         shares = []
         for f in parts:
-            p = next((x for x in c.figures if x.kind == "percent" and _owner(c, x, v) is f), None)
+            p = percent_of(c, f, v)
             if p and p.value:
                 shares.append(f.value * 100 / p.value)
         candidates = [t for t in _totals(c, parts[0]) if t >= max(f.value for f in parts)]
@@ -265,7 +270,7 @@ def _ratings(c: Container, v: Vocab) -> list[Finding]:
     if total is None or summed == total or summed in _totals(c, parts[0]):
         return []
     listed = " + ".join(vn_number(f.value) for f in parts)
-    percents = [x for x in c.figures if x.kind == "percent" and _owner(c, x, v) in parts]
+    percents = [x for x in c.figures if x.kind == "percent" and percent_owner(c, x, v) in parts]
     extra = ""
     if len(percents) == len(parts):
         extra = f"; các tỷ lệ cộng lại {vn_number(sum(p.value for p in percents), 2)}%"

@@ -9,7 +9,8 @@ from vanban.cite import CitationIndex, Citation, Directive
 from vanban.model import Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
-from vanban.render.locations import location_href, location_label, sentence_around
+from vanban.passages import sentence_around
+from vanban.render.locations import location_href, location_label
 from vanban.render.page import front_matter
 from vanban.render.report_page import DIRECTIVES_DIR, directive_path
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from vanban.passages import sentence_around  # noqa: F401 (re-exported for the renderers)
 from vanban.render.report_page import report_path
 
 
