@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def measure(n: int, folder: Path) -> dict:
     from corpus import make_project
 
-    from vanban.check import check_report
+    from vanban.analyse import analyse
     from vanban.cite import extract_citations
     from vanban.docs_tree import sync_pages
     from vanban.glossary import load_glossary
@@ -46,8 +46,9 @@ def measure(n: int, folder: Path) -> dict:
     reports = stage("read", lambda: load_reports(root))
     citations = stage("extract", lambda: extract_citations(reports, root))
     terms = load_glossary(root)
-    findings = stage("check", lambda: {r.slug: check_report(r, citations, terms) for r in reports})
-    pages = stage("render", lambda: render_pages(reports, citations, findings, terms))
+    analysis = stage("check", lambda: analyse(reports, citations, terms))
+    findings = analysis.findings
+    pages = stage("render", lambda: render_pages(reports, citations, findings, analysis.figures, terms))
     nav = generated_nav(reports)
     generated = Generated(reports, citations, findings, terms, pages, nav)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from vanban.check.figures import Container, percent_of, rating_items, rating_partition, vocab
+from vanban.check.figures import Container, percent_of, rating_items, rating_partition, report_containers, vocab
 from vanban.check.numbers import Figure
 from vanban.model import Report
 from vanban.normalize import matching
@@ -66,14 +66,20 @@ class KeyFigures:
 
 @lru_cache(maxsize=1)
 def _topics() -> dict:
-    return yaml.safe_load((Path(__file__).parent / "keyfigures.yml").read_text(encoding="utf-8"))
+    conf = yaml.safe_load((Path(__file__).parent / "keyfigures.yml").read_text(encoding="utf-8"))
+    for group in conf["groups"]:
+        for t in group["topics"]:
+            t["patterns"] = [re.compile(rf"(?<![a-z]){re.escape(k)}(?![a-z])") for k in t["keywords"]]
+    return conf
 
 
 def _fold(text: str) -> str:
     return ascii_fold(matching(text)).lower()
 
 
-def key_figures(report: Report) -> KeyFigures:
+def key_figures(report: Report, containers: dict[str, Container] | None = None) -> KeyFigures:
+    """The report's main figures; `containers` are its paragraphs as the checks read them."""
+    containers = containers if containers is not None else report_containers(report)
     conf = _topics()
     v = vocab()
     rows = {t["id"]: Row(t["label"]) for g in conf["groups"] for t in g["topics"]}
@@ -84,10 +90,10 @@ def key_figures(report: Report) -> KeyFigures:
         if b.kind == "heading":
             in_targets = any(w in _fold(b.text) for w in conf["targets_heading"]) if b.level and b.level >= 2 else False
             continue
-        c = Container(report, b.anchor, b.text, b.line, [])
+        c = containers[b.anchor]
         for f in c.figures:
             if f.kind == "percent":
-                after = _fold(b.text[f.end : f.end + 120])
+                after = c.folded[f.end : f.end + 120]
                 if in_targets and out.rating_target is None and any(w in after for w in conf["rating_target_words"]):
                     out.rating_target = Value(f.raw.strip(), b.anchor, f.value)
                 continue
@@ -108,17 +114,20 @@ def key_figures(report: Report) -> KeyFigures:
 
 def _topic_of(c: Container, f: Figure, topics: dict) -> str | None:
     """Among topics whose unit the figure has, the one whose keyword comes last in its clause."""
-    clause = _fold(re.split(r"[;.(]", c.text[max(0, f.start - 120) : f.start])[-1])
-    unit = _fold(c.text[f.end : f.end + 40]).strip()
+    clause = CLAUSE_END.split(c.folded[max(0, f.start - 120) : f.start])[-1]
+    unit = c.folded[f.end : f.end + 40].strip()
     best, where = None, -1
     for tid, t in topics.items():
         if f.kind not in t.get("kinds", ["count", "fraction"]) or not any(unit.startswith(u) for u in t["units"]):
             continue
-        for k in t["keywords"]:
-            for m in re.finditer(rf"(?<![a-z]){re.escape(k)}(?![a-z])", clause):
+        for pattern in t["patterns"]:
+            for m in pattern.finditer(clause):
                 if m.start() > where:
                     best, where = tid, m.start()
     return best
+
+
+CLAUSE_END = re.compile(r"[;.(]")
 
 
 def _shown(f: Figure) -> str:

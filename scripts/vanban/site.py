@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from vanban.check import Finding, check_report
+from vanban.analyse import analyse
+from vanban.check import Finding
 from vanban.cite import CitationIndex, extract_citations
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
@@ -64,11 +65,11 @@ def generate(root: Path, progress: Progress | None = None) -> Generated:
     citations = extract_citations(reports, root)
     progress("extract", sum(len(c) for c in citations.by_report.values()), "citations")
     terms = load_glossary(root)
-    findings = {r.slug: check_report(r, citations, terms) for r in reports}
-    progress("check", sum(len(f) for f in findings.values()), "findings")
-    pages = render_pages(reports, citations, findings, terms)
+    analysis = analyse(reports, citations, terms)
+    progress("check", sum(len(f) for f in analysis.findings.values()), "findings")
+    pages = render_pages(reports, citations, analysis.findings, analysis.figures, terms)
     progress("render", len(pages), "pages")
-    return Generated(reports, citations, findings, terms, pages, generated_nav(reports))
+    return Generated(reports, citations, analysis.findings, terms, pages, generated_nav(reports))
 
 
 def write_abbreviations(folder: Path, generated: Generated) -> None:

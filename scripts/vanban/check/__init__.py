@@ -48,9 +48,11 @@ KIND_TITLES = {
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check_report(report: Report, index: CitationIndex, terms: list[Term] | None = None) -> list[Finding]:
-    """All findings for one report, grouped by kind in KIND_TITLES order, then by position."""
-    findings = check_figures(report) + check_citations(report, index) + check_text(report)
+def check_report(report: Report, index: CitationIndex, terms: list[Term] | None = None,
+                 containers: dict | None = None) -> list[Finding]:
+    """All findings for one report, grouped by kind in KIND_TITLES order, then by position;
+    `containers` are its paragraphs with their figures, if already read (report_containers)."""
+    findings = check_figures(report, containers) + check_citations(report, index) + check_text(report)
     if terms is not None:
         findings += check_abbreviations(report, index, terms)
     order = {kind: i for i, kind in enumerate(KIND_TITLES)}

@@ -16,7 +16,7 @@ import yaml
 from vanban.check.models import Finding
 from vanban.check.numbers import Figure, figures, unit_key
 from vanban.model import Report
-from vanban.normalize import matching
+from vanban.normalize import folded, matching
 from vanban.passages import sentence_around
 from vanban.slug import ascii_fold
 
@@ -31,6 +31,7 @@ class Vocab:
     percent_reach: int
     marker_reach: int
     percent_sum_tolerance: float
+    rating_patterns: tuple[tuple[str, int, re.Pattern], ...]
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +40,12 @@ def vocab() -> Vocab:
     fold = lambda s: ascii_fold(matching(s)).lower()  # noqa: E731
     ratings = tuple((r["key"], r["rank"], tuple(sorted((fold(w) for w in r["words"]), key=len, reverse=True)))
                     for r in raw["ratings"])
+    # One pattern per rating, the rating with the longest words tried first.
+    patterns = tuple((key, rank, re.compile(rf"(?<![a-z])(?:{'|'.join(re.escape(w) for w in words)})(?![a-z])"))
+                     for key, rank, words in sorted(ratings, key=lambda r: -max(len(w) for w in r[2])))
     return Vocab(ratings, tuple(fold(w) for w in raw["or_better"]), raw["unit_synonyms"],
                  re.compile(raw["parts_intro"], re.IGNORECASE), tuple(fold(w) for w in raw["total_words"]),
-                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"])
+                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"], patterns)
 
 
 def vn_number(value: float, decimals: int = 0) -> str:
@@ -65,9 +69,11 @@ class Container:
 
     def __init__(self, report: Report, anchor: str, text: str, line: int, context: list[Figure]):
         self.report, self.anchor, self.text, self.line = report, anchor, text, line
-        self.figures = figures(text)
+        self.folded = folded(matching(text))
+        self.figures = figures(text, self.folded)
         self.context = context
         self._ends = [f.end for f in self.figures]
+        self.rated: list | None = None  # rating_items(), computed once
 
     def before(self, offset: int) -> list[Figure]:
         """The figures that end at or before `offset` (figures are in text order)."""
@@ -81,29 +87,36 @@ class Container:
                        expected, stated, certainty, self.line)
 
 
-def check_figures(report: Report) -> list[Finding]:
-    v = vocab()
-    out: list[Finding] = []
-    blocks = {b.anchor: b for b in report.blocks}
-    containers = []
+def report_containers(report: Report) -> dict[str, Container]:
+    """Every paragraph (by anchor) and footnote (`fn:N`) of a report with its figures, read once
+    and shared by the checks and the key figures. A footnote's context is the figures before
+    its marker."""
+    containers = {}
     for b in report.blocks:
         if b.kind != "heading":
-            containers.append(Container(report, b.anchor, b.text, b.line, []))
-    by_anchor = {c.anchor: c for c in containers}
+            containers[b.anchor] = Container(report, b.anchor, b.text, b.line, [])
     referenced_at = {ref.number: (b.anchor, ref.offset) for b in report.blocks for ref in b.refs
-                     if b.anchor in by_anchor}
+                     if b.anchor in containers}
     for f in report.footnotes:
         context: list[Figure] = []
         if f.number in referenced_at:
             anchor, offset = referenced_at[f.number]
-            context = by_anchor[anchor].before(offset)
-        containers.append(Container(report, f"fn:{f.number}", f.text, f.line, context))
-    for c in containers:
+            context = containers[anchor].before(offset)
+        containers[f"fn:{f.number}"] = Container(report, f"fn:{f.number}", f.text, f.line, context)
+    return containers
+
+
+def check_figures(report: Report, containers: dict[str, Container] | None = None) -> list[Finding]:
+    v = vocab()
+    out: list[Finding] = []
+    blocks = {b.anchor: b for b in report.blocks}
+    by_anchor = containers if containers is not None else report_containers(report)
+    for c in by_anchor.values():
         out += _percentages(c, v)
         out += _parts(c, v)
         out += _ratings(c, v)
         out += _complements(c, v)
-    out += _text_and_footnotes(report, blocks, by_anchor, {c.anchor: c for c in containers}, v)
+    out += _text_and_footnotes(report, blocks, by_anchor, by_anchor, v)
     return out
 
 
@@ -207,29 +220,29 @@ def _rating_of(c: Container, index: int, v: Vocab) -> tuple[str, int, bool] | No
     f = figs[index]
     after_end = figs[index + 1].start if index + 1 < len(figs) else len(c.text)
     before_start = figs[index - 1].end if index > 0 else 0
-    windows = [c.text[f.end : after_end], c.text[before_start : f.start]]
-    for window in windows:
-        window = re.split(r"[;(]", window)[0] if window is windows[0] else re.split(r"[;(]", window)[-1]
-        folded = ascii_fold(matching(window)).lower()
-        for key, rank, words in sorted(v.ratings, key=lambda r: -max(len(w) for w in r[2])):
-            if any(_has_word(folded, w) for w in words):
-                return key, rank, any(w in folded for w in v.or_better)
+    after = CLAUSE_END.split(c.folded[f.end : after_end])[0]
+    before = CLAUSE_END.split(c.folded[before_start : f.start])[-1]
+    for window in (after, before):
+        for key, rank, pattern in v.rating_patterns:
+            if pattern.search(window):
+                return key, rank, any(w in window for w in v.or_better)
     return None
 
 
-def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+CLAUSE_END = re.compile(r"[;(]")
 
 
 def rating_items(c: Container, v: Vocab) -> list[tuple[Figure, str, int, bool]]:
     """The counts of a block that state quality ratings: (figure, rating, rank, "or better")."""
-    items = []
-    for i, f in enumerate(c.figures):
-        if f.kind in ("count", "fraction"):
-            rated = _rating_of(c, i, v)
-            if rated:
-                items.append((f, *rated))
-    return items if len({key for _, key, _, _ in items}) >= 3 else []
+    if c.rated is None:
+        items = []
+        for i, f in enumerate(c.figures):
+            if f.kind in ("count", "fraction"):
+                rated = _rating_of(c, i, v)
+                if rated:
+                    items.append((f, *rated))
+        c.rated = items if len({key for _, key, _, _ in items}) >= 3 else []
+    return c.rated
 
 
 def rating_partition(items) -> list[Figure]:

@@ -6,7 +6,7 @@ from vanban.check import Finding
 from vanban.cite import CitationIndex
 from vanban.glossary import Term
 from vanban.model import Report
-from vanban.keyfigures import key_figures
+from vanban.keyfigures import KeyFigures
 from vanban.render.figures_page import figures_path, render_figures
 from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_glossary
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
@@ -21,7 +21,7 @@ DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 
 
 def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
-                 terms: list[Term]) -> dict[str, str]:
+                 figures: dict[str, KeyFigures], terms: list[Term]) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators)."""
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
@@ -29,7 +29,7 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
         mine = findings.get(report.slug, [])
         pages[report_path(report.slug)] = render_report(report, _links(report, index), _flags(report, mine))
         pages[check_path(report.slug)] = render_checks(report, mine)
-        pages[figures_path(report.slug)] = render_figures(report, key_figures(report))
+        pages[figures_path(report.slug)] = render_figures(report, figures[report.slug])
     pages.update(index_pages(index))
     pages.update(directive_pages(index, reports))
     return pages
