@@ -24,6 +24,7 @@ from vanban.glossary import ABBREVIATIONS_FILE, Term, abbreviation_definitions, 
 from vanban.mkdocs_config import write_config
 from vanban.model import Report
 from vanban.render import generated_nav, render_pages
+from vanban.search.pagefind import INDEX_ENV, index_site, wants_index
 from vanban.sources import load_reports
 
 WORK_DIR = ".vanban"
@@ -107,6 +108,9 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None) -
         write_abbreviations(stage, generated)
         run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage)
         progress("mkdocs", len(generated.pages), "pages built")
+        if wants_index(stage / "site"):
+            index_site(stage / "site")
+            progress("search index", len(generated.pages), "pages indexed")
         write_docs(root, generated)
         _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
     finally:
@@ -125,10 +129,11 @@ def build_epoch(reports: list[Report]) -> int:
 
 
 def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None) -> None:
-    """`mkdocs build --strict`; any warning fails it, reported as one line."""
+    """`mkdocs build --strict`; any warning fails it, reported as one line. The search index is
+    not built here (see index_site): it is a stage of its own."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",
-           OFFLINE_ENV: "true" if offline else "false"}
+           OFFLINE_ENV: "true" if offline else "false", INDEX_ENV: "false"}
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     if result.returncode != 0:
         lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines()]

@@ -1,36 +1,80 @@
-"""MkDocs plugin `vanban-search`: make Material's search match the way Vietnamese cadres type.
+"""MkDocs plugin `vanban-search`: Material's search box, answering the way Vietnamese cadres type.
 
-After Material's search plugin writes its index, add to every entry a `folded` field (diacritic-
-free tokens and symbol variants) and, on directive pages, a `symbol` field; the boosts of both
-are set in mkdocs.yml. Pages load a small worker that expands each query with its folded form,
-then runs Material's own worker. List it after `search` in mkdocs.yml.
+Two engines behind Material's own search interface (list this plugin after `search`):
+
+- `pagefind` (the default): Material's lunr index is not built; the pages' articles are marked
+  for Pagefind, which indexes the built site into small shards (vanban.search.pagefind), and a
+  worker speaking Material's worker protocol answers queries from them. Its cost per query does
+  not grow with the site.
+- `lunr`, used when the `offline` plugin is on (Pagefind cannot load from file://): after
+  Material writes its index, every entry gets a `folded` field (diacritic-free tokens, symbol
+  variants) and directive pages a `symbol` field; a small worker expands each query, then runs
+  Material's own worker.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from pathlib import Path
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from vanban.search.fold import folded_field, plain_text, symbol_field
+from vanban.errors import VanbanError
+from vanban.search.fold import folded_field, plain_text, symbol_field, symbol_variants
+from vanban.search.pagefind import BODY_ATTRIBUTE, WORKER, index_site
 
 log = logging.getLogger("mkdocs.plugins.vanban-search")
 WORKER_REF = re.compile(r'("search":\s*"[^"]*?/workers/)(search\.[0-9a-f]+\.min\.js)"')
 WORKER_NAME = "vanban-search.js"
 SYMBOL_META = "search_symbol"
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+H1_END = re.compile(r"</h1>")
 
 
-class SearchFolding(BasePlugin):
+class SearchConfig(Config):
+    engine = c.Choice(("pagefind", "lunr"), default="pagefind")
+    # Run Pagefind after the build; `vanban build` turns this off and indexes as its own stage.
+    index = c.Type(bool, default=True)
+
+
+class _NoIndex:
+    """Stands in for Material's lunr index when Pagefind answers: pages are not parsed for it,
+    and search_index.json carries only the search settings."""
+
+    def __init__(self, config: dict):
+        self.config = config
+        self.entries: list = []
+
+    def add_entry_from_context(self, page) -> None:
+        pass
+
+    def generate_search_index(self, prev) -> str:
+        keys = ("lang", "separator", "pipeline", "fields")
+        return json.dumps({"config": {k: self.config[k] for k in keys}, "docs": []}, separators=(",", ":"))
+
+
+class SearchFolding(BasePlugin[SearchConfig]):
     def on_config(self, config):
         self.separator = None
+        material = None
         for name, plugin in config.plugins.items():
             if name.endswith("search") and hasattr(plugin.config, "separator"):
+                material = plugin
                 self.separator = re.compile(plugin.config.separator)
-        if self.separator is None:
+        if material is None:
             log.warning("vanban-search: Material's search plugin is not configured before it")
+        offline = next((p for n, p in config.plugins.items() if n.endswith("offline")), None)
+        self.engine = self.config.engine
+        if offline is not None and offline.config.enabled:
+            self.engine = "lunr"
+        if self.engine == "pagefind" and material is not None:
+            material.search_index = _NoIndex(material.search_index.config)
         self.material_worker = None
         self.symbols: dict[str, list[str]] = {}
         return config
@@ -46,9 +90,21 @@ class SearchFolding(BasePlugin):
         if not match:
             return output
         self.material_worker = match.group(2)
-        return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
+        if self.engine == "lunr":
+            return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
+        output = WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER.name}"', output, count=1)
+        output = ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", output, count=1)
+        words = self.symbols.get(page.url)
+        if words:
+            variants = [v for w in words for v in symbol_variants(str(w).lower())]
+            hidden = f'<span hidden data-pagefind-weight="10">{html.escape(" ".join(dict.fromkeys(variants)))}</span>'
+            output = H1_END.sub(lambda m: m.group() + hidden, output, count=1)
+        return output
 
     def on_post_build(self, *, config):
+        if self.engine == "pagefind":
+            self._pagefind(Path(config.site_dir))
+            return
         if self.separator is None:
             return
         site = Path(config.site_dir)
@@ -68,3 +124,14 @@ class SearchFolding(BasePlugin):
         template = (Path(__file__).parent / "worker.js").read_text(encoding="utf-8")
         worker = site / "assets" / "javascripts" / "workers" / WORKER_NAME
         worker.write_text(template.replace("__MATERIAL_WORKER__", self.material_worker), encoding="utf-8")
+
+    def _pagefind(self, site: Path) -> None:
+        if self.material_worker is None:
+            log.warning("vanban-search: Material's search worker was not found in the pages")
+            return
+        (site / WORKER).write_text((Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8"), encoding="utf-8")
+        if self.config.index:
+            try:
+                index_site(site)
+            except VanbanError as exc:
+                raise PluginError(str(exc)) from None

@@ -1,0 +1,108 @@
+/* vanban: Material's search worker, answered by Pagefind (written by the vanban-search plugin;
+   do not edit). Material's page code is unchanged: it sends SETUP (0) and QUERY (2) messages
+   and renders the RESULT (3) items this worker returns, so results look as Material's own.
+   Pagefind loads only the index shards a query needs, so its cost does not grow with the site.
+   Pagefind folds tone marks itself; `đ` it does not, so a word typed with `d` is also searched
+   with `đ`. A page is shown only if it holds every word of the query (Pagefind would otherwise
+   fall back to the longest known prefix of an unknown word). Among the pages read, those with a
+   heading holding every word come first, as Material ranks titles above text. */
+"use strict";
+var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
+var SHOWN = 20;        /* pages returned for one query */
+var LOADED = 24;       /* at most this many pages read (one small fragment each) to find them */
+var TITLE_BONUS = 1000;
+var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 searches */
+var pagefind = null;
+var latest = 0;
+
+function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/\u0111/g, "d").replace(/\u0110/g, "D").toLowerCase();
+}
+
+function words(text) {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/* "dang vien" → ["dang vien", "đang vien"]: each of the first few words starting with `d`. */
+function variants(query) {
+  var terms = query.split(/\s+/).filter(Boolean);
+  var out = [terms];
+  var expanded = 0;
+  terms.forEach(function (term, i) {
+    if (expanded >= D_VARIANTS || !/^[dD]/.test(term)) { return; }
+    expanded += 1;
+    out = out.concat(out.map(function (t) {
+      var copy = t.slice();
+      copy[i] = (term[0] === "D" ? "\u0110" : "\u0111") + term.slice(1);
+      return copy;
+    }));
+  });
+  return out.map(function (t) { return t.join(" "); });
+}
+
+function holds(text, wanted) {
+  var have = words(text);
+  return wanted.every(function (w) {
+    return have.some(function (h) { return h.lastIndexOf(w, 0) === 0; });
+  });
+}
+
+function item(url, title, text, score, terms) {
+  return { location: new URL(url, SITE).href, title: title, text: text, score: score, terms: terms };
+}
+
+/* One Material result: the page, then its sections (headings with an anchor), best first. */
+function present(data, wanted, terms) {
+  var title = data.meta && data.meta.title || "";
+  var sections = (data.sub_results || []).filter(function (s) { return s.url.indexOf("#") > 0; })
+    .map(function (s) {
+      var score = (holds(s.title, wanted) ? TITLE_BONUS : 0) + (s.locations || []).length;
+      return item(s.url, s.title, s.excerpt, score, terms);
+    })
+    .sort(function (a, b) { return b.score - a.score; });
+  var own = holds(title, wanted) ? TITLE_BONUS : 0;
+  var top = Math.max(own, sections.length ? sections[0].score : 0);
+  return [item(data.url, title, data.excerpt, top, terms)].concat(sections);
+}
+
+async function search(query) {
+  query = query.normalize("NFC").trim();
+  if (!query) { return []; }
+  var wanted = words(query);
+  var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
+  var best = new Map();
+  runs.forEach(function (run) {
+    (run && run.results || []).forEach(function (r) {
+      if (!best.has(r.id) || best.get(r.id).score < r.score) { best.set(r.id, r); }
+    });
+  });
+  var ranked = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
+  var terms = {};
+  query.split(/\s+/).forEach(function (t) { terms[t] = true; });
+  var pages = [];
+  for (var i = 0; i < ranked.length && i < LOADED && pages.length < SHOWN; i++) {
+    var data = await ranked[i].data();
+    if (holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
+      pages.push({ order: i, items: present(data, wanted, terms) });
+    }
+  }
+  pages.sort(function (a, b) {
+    return (b.items[0].score >= TITLE_BONUS) - (a.items[0].score >= TITLE_BONUS) || a.order - b.order;
+  });
+  return pages.map(function (p) { return p.items; });
+}
+
+self.addEventListener("message", async function (event) {
+  var message = event.data;
+  if (message.type === 0) {                                   /* SETUP */
+    pagefind = await import(new URL("pagefind/pagefind.js", SITE).href);
+    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
+    await pagefind.init();
+    self.postMessage({ type: 1 });                            /* READY */
+  } else if (message.type === 2) {                            /* QUERY */
+    var mine = ++latest;
+    var items = await search(message.data);
+    if (mine === latest) { self.postMessage({ type: 3, data: { items: items } }); }
+  }
+});
