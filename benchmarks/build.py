@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def measure(n: int, folder: Path) -> dict:
+OURS = ("read", "extract", "check", "render", "write")
+# Queries timed in Chromium with --browser: a symbol, a folded phrase, a word typed without đ.
+QUERIES = ("35-NQ/TW", "nghi quyet 35", "dang vien")
+
+
+def measure(n: int, folder: Path, browser: bool = False) -> dict:
     from corpus import make_project
 
     from vanban.analyse import analyse
@@ -30,7 +36,7 @@ def measure(n: int, folder: Path) -> dict:
     from vanban.glossary import load_glossary
     from vanban.mkdocs_config import write_config
     from vanban.render import generated_nav, render_pages
-    from vanban.search.fold import folded_field, plain_text
+    from vanban.search.pagefind import INDEX_DIR, index_site
     from vanban.site import WORK_DIR, build_epoch, run_mkdocs, write_abbreviations, Generated
     from vanban.sources import load_reports
 
@@ -61,31 +67,44 @@ def measure(n: int, folder: Path) -> dict:
     ours_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stage("mkdocs", lambda: run_mkdocs(config, build_epoch(reports), cwd=root))
     mkdocs_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    index_path = root / "site" / "search" / "search_index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    import re
+    site = root / "site"
+    stage("search index", lambda: index_site(site))
+    index_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index_files = [p for p in (site / INDEX_DIR).rglob("*") if p.is_file()]
+    ours = sum(times[k] for k in OURS)
+    row = {"n": n, "pages": len(pages), "times": times, "ours": ours, "ratio": ours / times["mkdocs"],
+           "peak_mb_ours": ours_rss, "peak_mb_mkdocs": mkdocs_rss,
+           "peak_mb_index": index_rss if index_rss > mkdocs_rss else None, "site_mb": site_bytes / 1e6,
+           "index_mb": sum(p.stat().st_size for p in index_files) / 1e6, "index_files": len(index_files),
+           "report_kb": sum(p.stat().st_size for p in (root / "data" / "reports").glob("*.txt")) / n / 1024}
+    if browser:
+        from search import query_figures
 
-    separator = re.compile(index["config"]["separator"])
-    stage("search fold", lambda: [folded_field(plain_text(d.get("title", "") + " " + d.get("text", "")), separator)
-                                  for d in index["docs"]])
-    site_bytes = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-    ours = sum(times[k] for k in ("read", "extract", "check", "render", "write"))
-    return {"n": n, "pages": len(pages), "times": times, "ours": ours, "ratio": ours / times["mkdocs"],
-            "peak_mb_ours": ours_rss, "peak_mb_mkdocs": mkdocs_rss, "site_mb": site_bytes / 1e6,
-            "index_mb": index_path.stat().st_size / 1e6, "report_kb": sum(
-                p.stat().st_size for p in (root / "data" / "reports").glob("*.txt")) / n / 1024}
+        row["search"] = {q: query_figures(site, q, runs=3) for q in QUERIES}
+    return row
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| N | pages | read | extract | check | render | write | **ours** | MkDocs | ours ÷ MkDocs | "
-            "search fold | peak MB (ours / MkDocs) | site MB | index MB |")
+    head = ("| N | pages | read | extract | check | render | write | **ours** | MkDocs | **ours ÷ MkDocs** | "
+            "search index | peak MB (ours / MkDocs / index) | site MB | index MB (files) |")
     lines = [head, "|" + " ---: |" * 14]
     for r in rows:
         t = r["times"]
+        index_peak = f"{r['peak_mb_index']:.0f}" if r.get("peak_mb_index") else "≤ MkDocs"
         lines.append(f"| {r['n']} | {r['pages']} | {t['read']:.2f} | {t['extract']:.2f} | {t['check']:.2f} | "
                      f"{t['render']:.2f} | {t['write']:.2f} | **{r['ours']:.2f}** | {t['mkdocs']:.1f} | "
-                     f"{100 * r['ratio']:.1f}% | {t['search fold']:.2f} | {r['peak_mb_ours']:.0f} / "
-                     f"{r['peak_mb_mkdocs']:.0f} | {r['site_mb']:.1f} | {r['index_mb']:.1f} |")
+                     f"**{100 * r['ratio']:.1f}%** | {t['search index']:.1f} | {r['peak_mb_ours']:.0f} / "
+                     f"{r['peak_mb_mkdocs']:.0f} / {index_peak} | {r['site_mb']:.1f} | "
+                     f"{r['index_mb']:.1f} ({r['index_files']}) |")
+    searched = [r for r in rows if r.get("search")]
+    if searched:
+        lines += ["", "| N | query | first results after page load | bytes the search fetched | whole page + search |",
+                  "| ---: | --- | ---: | ---: | ---: |"]
+        for r in searched:
+            for q, f in r["search"].items():
+                lines.append(f"| {r['n']} | `{q}` | {f['first_ms']:.0f} ms | {f['search_kib']:,.0f} KiB | "
+                             f"{f['total_kib']:,.0f} KiB |")
     return "\n".join(lines)
 
 
@@ -93,20 +112,22 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n", nargs="*", type=int, default=[1, 10, 100, 1000])
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "build.json")
+    parser.add_argument("--browser", action="store_true", help="also time queries in Chromium")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(measure(args.one, args.folder)))
+        print(json.dumps(measure(args.one, args.folder, args.browser)))
         return
     rows = []
     folder = Path(tempfile.mkdtemp(prefix="vanban-scale-"))
     for n in args.n:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--folder", str(folder)],
-                             capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        cmd = [sys.executable, __file__, "--one", str(n), "--folder", str(folder)] + (["--browser"] if args.browser else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         if out.returncode != 0:
             sys.exit(f"N={n} failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(folder / f"n{n}", ignore_errors=True)
         print(f"N={n}: ours {rows[-1]['ours']:.2f} s, MkDocs {rows[-1]['times']['mkdocs']:.1f} s", file=sys.stderr)
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)

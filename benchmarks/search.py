@@ -1,4 +1,5 @@
-"""Search index size and time to first results in Chromium; prints figures, asserts nothing.
+"""Search index size, time to first results and bytes fetched in Chromium; prints figures,
+asserts nothing. Works on a Pagefind site (`vanban build`) and a lunr one (`--offline`).
 
 Usage: python benchmarks/search.py [SITE_DIR] [--query Q] [--runs N]
 Builds the seed project into a temporary folder unless SITE_DIR (a built site/) is given.
@@ -21,6 +22,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import chromium, serve  # noqa: E402
 
+from vanban.search.pagefind import INDEX_DIR, wants_index  # noqa: E402
+
 
 def build_seed() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
@@ -33,43 +36,54 @@ def build_seed() -> Path:
 
 
 def index_figures(site: Path) -> None:
+    if wants_index(site):
+        files = [p for p in (site / INDEX_DIR).rglob("*") if p.is_file()]
+        print(f"Pagefind index: {sum(p.stat().st_size for p in files):,} bytes in {len(files)} files "
+              f"(the browser fetches only the shards and fragments a query needs)")
+        return
     path = site / "search" / "search_index.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     total = path.stat().st_size
     pages = len({d["location"].split("#")[0] for d in data["docs"]})
-    plain = json.loads(json.dumps(data))
-    for doc in plain["docs"]:
-        doc.pop("folded", None)
-        doc.pop("symbol", None)
-    base = len(json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    print(f"search index: {total:,} bytes, {len(data['docs'])} entries, {pages} pages, "
-          f"{total / pages:,.0f} bytes per page")
-    print(f"folded and symbol fields add {total - base:,} bytes: {100 * (total - base) / base:.0f}% "
-          f"over the index without them ({base:,} bytes)")
+    print(f"lunr search index: {total:,} bytes, {len(data['docs'])} entries, {pages} pages, "
+          f"{total / pages:,.0f} bytes per page (every visitor downloads all of it)")
 
 
-def first_result_times(site: Path, query: str, runs: int) -> None:
-    times = []
-    transferred = []
+SEARCH_FILES = ("/pagefind/", "/search/search_index", "/workers/")
+
+
+def query_figures(site: Path, query: str, runs: int = 5) -> dict:
+    """Cold runs (a new browser context each): time from typing the query, once the page has
+    loaded, to the first result shown; and the bytes fetched for search and in all."""
+    times, search_bytes, total_bytes = [], [], []
     with serve(site) as base, chromium() as browser:
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            sizes = []
-            page.on("response", lambda r: sizes.append(int(r.headers.get("content-length") or 0)))
+            sizes: list[tuple[str, int]] = []
+            page.on("response", lambda r: sizes.append((r.url, int(r.headers.get("content-length") or 0))))
             page.goto(base, wait_until="load")
             started = time.perf_counter()
             box = page.locator("input[data-md-component=search-query]")
             box.click()
             box.fill(query)
             box.press("End")
-            page.wait_for_selector(".md-search-result__item", timeout=60000)
+            page.wait_for_selector(".md-search-result__item", timeout=120000)
             times.append(time.perf_counter() - started)
-            transferred.append(sum(sizes))
+            page.wait_for_timeout(300)
+            search_bytes.append(sum(n for url, n in sizes if any(s in url for s in SEARCH_FILES)))
+            total_bytes.append(sum(n for _, n in sizes))
             context.close()
-    print(f"first results for {query!r}: median {statistics.median(times) * 1000:.0f} ms after page load "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {runs} cold runs); "
-          f"{statistics.median(transferred) / 1024:,.0f} KiB transferred per run")
+    return {"first_ms": statistics.median(times) * 1000, "min_ms": min(times) * 1000, "max_ms": max(times) * 1000,
+            "search_kib": statistics.median(search_bytes) / 1024, "total_kib": statistics.median(total_bytes) / 1024,
+            "runs": runs}
+
+
+def first_result_times(site: Path, query: str, runs: int) -> None:
+    f = query_figures(site, query, runs)
+    print(f"first results for {query!r}: median {f['first_ms']:.0f} ms after page load "
+          f"(min {f['min_ms']:.0f}, max {f['max_ms']:.0f}, {runs} cold runs); "
+          f"{f['search_kib']:,.0f} KiB fetched for search, {f['total_kib']:,.0f} KiB in all")
 
 
 def main() -> None:

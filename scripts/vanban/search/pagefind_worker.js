@@ -10,6 +10,7 @@
 var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
 var SHOWN = 20;        /* pages returned for one query */
 var LOADED = 24;       /* at most this many pages read (one small fragment each) to find them */
+var BATCH = 12;        /* fragments fetched in parallel */
 var TITLE_BONUS = 1000;
 var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 searches */
 var pagefind = null;
@@ -81,11 +82,15 @@ async function search(query) {
   var terms = {};
   query.split(/\s+/).forEach(function (t) { terms[t] = true; });
   var pages = [];
-  for (var i = 0; i < ranked.length && i < LOADED && pages.length < SHOWN; i++) {
-    var data = await ranked[i].data();
-    if (holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
-      pages.push({ order: i, items: present(data, wanted, terms) });
-    }
+  /* Read the candidates' fragments a batch at a time, in parallel, until enough pages hold the query. */
+  for (var from = 0; from < Math.min(ranked.length, LOADED) && pages.length < SHOWN; from += BATCH) {
+    var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
+    var loaded = await Promise.all(batch.map(function (r) { return r.data(); }));
+    loaded.forEach(function (data, j) {
+      if (pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
+        pages.push({ order: from + j, items: present(data, wanted, terms) });
+      }
+    });
   }
   pages.sort(function (a, b) {
     return (b.items[0].score >= TITLE_BONUS) - (a.items[0].score >= TITLE_BONUS) || a.order - b.order;
