@@ -30,15 +30,11 @@ QUERIES = ("35-NQ/TW", "nghi quyet 35", "dang vien")
 def measure(n: int, folder: Path, browser: bool = False) -> dict:
     from corpus import make_project
 
-    from vanban.analyse import analyse
-    from vanban.cite import extract_citations
     from vanban.docs_tree import sync_pages
-    from vanban.glossary import load_glossary
     from vanban.mkdocs_config import write_config
-    from vanban.render import generated_nav, render_pages
+    from vanban.regenerate import Regenerator
     from vanban.search.pagefind import INDEX_DIR, index_site
-    from vanban.site import WORK_DIR, build_epoch, run_mkdocs, write_abbreviations, Generated
-    from vanban.sources import load_reports
+    from vanban.site import WORK_DIR, build_epoch, run_mkdocs, write_abbreviations
 
     root = make_project(folder / f"n{n}", n)
     times: dict[str, float] = {}
@@ -49,19 +45,20 @@ def measure(n: int, folder: Path, browser: bool = False) -> dict:
         times[name] = time.perf_counter() - started
         return value
 
-    reports = stage("read", lambda: load_reports(root))
-    citations = stage("extract", lambda: extract_citations(reports, root))
-    terms = load_glossary(root)
-    analysis = stage("check", lambda: analyse(reports, citations, terms))
-    findings = analysis.findings
-    pages = stage("render", lambda: render_pages(reports, citations, findings, analysis.figures, terms))
-    nav = generated_nav(reports)
-    generated = Generated(reports, citations, findings, terms, pages, nav)
+    last = [time.perf_counter()]
+
+    def progress(name, count, what):  # the pipeline reports each stage as it ends
+        now = time.perf_counter()
+        times[name] = now - last[0]
+        last[0] = now
+
+    generated = Regenerator(root).run(progress)
+    reports, pages = generated.reports, generated.pages
 
     def write():
         sync_pages(root / "docs", pages)
         write_abbreviations(root, generated)
-        return write_config(root, root / WORK_DIR / "mkdocs.yml", root / "docs", root / "site", nav)
+        return write_config(root, root / WORK_DIR / "mkdocs.yml", root / "docs", root / "site", generated.nav)
 
     config = stage("write", write)
     ours_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -29,8 +29,10 @@ def check_no_clash(docs: Path, pages: dict[str, str]) -> None:
     """Refuse to overwrite a hand-written page that has the path of a generated one."""
     known = generated_paths(docs)
     for rel in pages:
+        if rel in known:
+            continue
         path = docs / rel
-        if rel in known or not path.exists():
+        if not path.exists():
             continue
         if path.is_dir() or GENERATED_KEY not in path.read_text(encoding="utf-8", errors="replace")[:2000]:
             raise VanbanError("hand-written page has the path of a generated page; move or rename it",
@@ -60,11 +62,13 @@ def write_pages(folder: Path, pages: dict[str, str]) -> None:
         dest.write_text(text, encoding="utf-8")
 
 
-def sync_pages(docs: Path, pages: dict[str, str]) -> int:
-    """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed."""
+def sync_pages(docs: Path, pages: dict[str, str], rendered: set[str] | None = None) -> int:
+    """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed.
+    Only files whose text changed are written (MkDocs then rebuilds only those). `rendered`, if
+    given, names the pages that may differ from docs/: the others were not rendered again."""
     old = generated_paths(docs)
     changed = 0
-    for rel in sorted(pages):
+    for rel in sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)):
         dest = docs / rel
         data = pages[rel].encode("utf-8")
         if dest.is_file() and dest.read_bytes() == data:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
@@ -52,7 +53,23 @@ def display(text: str) -> str:
 
 def matching(text: str) -> str:
     """Display form with dashes, spaces and tone placement unified; same length as display."""
+    if len(text) <= SHORT:
+        return _matching_short(text)
+    return _matching(text)
+
+
+# Symbols, type names and issuer phrases are matched hundreds of thousands of times at scale;
+# short strings are memoised, paragraphs are not (they are read once).
+SHORT = 64
+
+
+def _matching(text: str) -> str:
     return tone_placement(_replace(_replace(display(text), DASHES), SPACES))
+
+
+@lru_cache(maxsize=1 << 16)
+def _matching_short(text: str) -> str:
+    return _matching(text)
 
 
 def _folded_char(c: str) -> str:

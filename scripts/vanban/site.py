@@ -11,37 +11,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from vanban.analyse import analyse
-from vanban.check import Finding
-from vanban.cite import CitationIndex, extract_citations
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
-from vanban.glossary import ABBREVIATIONS_FILE, Term, abbreviation_definitions, load_glossary
+from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.mkdocs_config import write_config
 from vanban.model import Report
-from vanban.render import generated_nav, render_pages
+from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import INDEX_ENV, index_site, wants_index
-from vanban.sources import load_reports
 
 WORK_DIR = ".vanban"
 SERVE_CONFIG = "mkdocs.yml"
 SITE_DIR = "site"
 OFFLINE_SITE_DIR = "site-offline"
 OFFLINE_ENV = "VANBAN_OFFLINE"
-
-
-@dataclass
-class Generated:
-    reports: list[Report]
-    citations: CitationIndex
-    findings: dict[str, list[Finding]]
-    terms: list[Term]
-    pages: dict[str, str]
-    nav: list
 
 
 class Progress:
@@ -58,19 +43,10 @@ class Progress:
             self.started = now
 
 
-def generate(root: Path, progress: Progress | None = None) -> Generated:
-    """Read every report, extract its citations, and render every page, in memory."""
-    progress = progress or Progress(quiet=True)
-    reports = load_reports(root)
-    progress("read", len(reports), "reports")
-    citations = extract_citations(reports, root)
-    progress("extract", sum(len(c) for c in citations.by_report.values()), "citations")
-    terms = load_glossary(root)
-    analysis = analyse(reports, citations, terms)
-    progress("check", sum(len(f) for f in analysis.findings.values()), "findings")
-    pages = render_pages(reports, citations, analysis.findings, analysis.figures, terms)
-    progress("render", len(pages), "pages")
-    return Generated(reports, citations, analysis.findings, terms, pages, generated_nav(reports))
+def generate(root: Path, progress: Progress | None = None, regenerator: Regenerator | None = None) -> Generated:
+    """Read every report, extract its citations, check and render every page, in memory; with
+    the `regenerator` of an earlier run, redo only what changed since (vanban serve)."""
+    return (regenerator or Regenerator(root)).run(progress or Progress(quiet=True))
 
 
 def write_abbreviations(folder: Path, generated: Generated) -> None:
@@ -86,7 +62,7 @@ def write_docs(root: Path, generated: Generated) -> int:
     """Put the generated pages in docs/ (only changed files) and write the serve config."""
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
-    changed = sync_pages(docs, generated.pages)
+    changed = sync_pages(docs, generated.pages, generated.rendered)
     write_abbreviations(root, generated)
     write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", generated.nav)
     return changed

@@ -9,6 +9,7 @@ which. Contradictions (two dates, a symbol typo) resolve to one directive and ar
 from __future__ import annotations
 
 import calendar
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -76,29 +77,65 @@ class _Cluster:
     cites: list[int] = field(default_factory=list)
 
 
+# The fields a citation can complete on a directive (the first value given wins).
+COMPLETED = ("date", "term", "title", "issuer", "symbol", "place")
+
+
 @dataclass
 class Registry:
-    """Directives by id across all reports: the catalog's, then those built from citations."""
+    """The directives one report's citations resolve to: the catalog's, never changed, and those
+    built from the report's citations (a catalog entry the citations complete is copied first).
+    Each report is resolved on its own, so one report's edits never change another's citations."""
 
     catalog: list[Directive]
+    by_id: dict[str, Directive] = field(default_factory=dict)
     directives: dict[str, Directive] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for d in self.catalog:
-            self.directives[d.id] = d
+        if not self.by_id:
+            self.by_id = {d.id: d for d in self.catalog}
+
+    def get(self, directive_id: str) -> Directive:
+        return self.directives.get(directive_id) or self.by_id[directive_id]
 
     def add(self, directive: Directive) -> Directive:
         known = self.directives.get(directive.id)
         if known is None:
-            self.directives[directive.id] = directive
-            return directive
-        for name in ("date", "term", "title", "issuer", "symbol", "place"):
-            if getattr(known, name) is None and getattr(directive, name) is not None:
-                setattr(known, name, getattr(directive, name))
-                if name == "title":
-                    known.title_from = directive.title_from
+            base = self.by_id.get(directive.id)
+            if base is None:
+                self.directives[directive.id] = directive
+                return directive
+            known = self.directives[directive.id] = copy.copy(base)
+        complete(known, directive)
         return known
+
+
+def complete(known: Directive, other: Directive) -> None:
+    """Fill the fields `known` lacks from `other`."""
+    for name in COMPLETED:
+        if getattr(known, name) is None and getattr(other, name) is not None:
+            setattr(known, name, getattr(other, name))
+            if name == "title":
+                known.title_from = other.title_from
+
+
+@dataclass
+class Resolution:
+    """One report resolved: its kept citations, the directives it built or completed (in the
+    order it met them), and the conflicts it recorded."""
+
+    citations: list[Citation]
+    directives: list[Directive]
+    conflicts: list[Conflict]
+
+
+def resolve_alone(report: Report, cites: list[Citation], catalog: list[Directive], by_id: dict[str, Directive],
+                  p: Patterns) -> Resolution:
+    """Resolve one report against the catalog alone."""
+    registry = Registry(catalog, by_id)
+    kept = resolve_report(report, cites, registry, p)
+    return Resolution(kept, list(registry.directives.values()), registry.conflicts)
 
 
 def resolve_report(report: Report, cites: list[Citation], registry: Registry, p: Patterns) -> list[Citation]:
@@ -354,7 +391,7 @@ def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry,
         return
     flagged = set()
     for c in cites:
-        d = registry.directives[c.directive]
+        d = registry.get(c.directive)
         if d.date and d.date > ctx.end and d.id not in flagged:
             flagged.add(d.id)
             conflicts.append(_conflict("after-report", f"{d.label} ban hành ngày {_vn_date(d.date)}, sau ngày "

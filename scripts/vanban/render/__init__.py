@@ -13,6 +13,7 @@ from vanban.render.check_page import check_path, finding_anchor, first_finding_o
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
+from vanban.render.memo import PageMemo
 from vanban.render.page import meta_title
 from vanban.render.report_page import Link, directive_path, render_report, report_path
 
@@ -21,17 +22,27 @@ DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 
 
 def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
-                 figures: dict[str, KeyFigures], terms: list[Term]) -> dict[str, str]:
-    """Every generated page, by its path under docs/ (POSIX separators)."""
+                 figures: dict[str, KeyFigures], terms: list[Term], memo: PageMemo | None = None) -> dict[str, str]:
+    """Every generated page, by its path under docs/ (POSIX separators). With a `memo` from the
+    previous generation, a report's or directive's page is rendered only if its inputs changed."""
+    memo = memo if memo is not None else PageMemo()
+    memo.start()
+    # Small pages about the whole archive: rendered every time.
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
+    memo.rendered |= set(pages)
+    pages.update(index_pages(index, memo))
     for report in reports:
         mine = findings.get(report.slug, [])
-        pages[report_path(report.slug)] = render_report(report, _links(report, index), _flags(report, mine))
-        pages[check_path(report.slug)] = render_checks(report, mine)
-        pages[figures_path(report.slug)] = render_figures(report, figures[report.slug])
-    pages.update(index_pages(index))
-    pages.update(directive_pages(index, reports))
+        links, flags, shown = _links(report, index), _flags(report, mine), figures[report.slug]
+        pages[report_path(report.slug)] = memo(report_path(report.slug), (report, links, flags),
+                                               lambda: render_report(report, links, flags))
+        pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
+                                              lambda: render_checks(report, mine))
+        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown),
+                                                lambda: render_figures(report, shown))
+    pages.update(directive_pages(index, reports, memo))
+    memo.keep_only(pages)
     return pages
 
 

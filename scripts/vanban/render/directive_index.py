@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from vanban.cite import CitationIndex, Directive
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
+from vanban.render.memo import PageMemo
 from vanban.render.page import front_matter
 from vanban.slug import slugify
 
@@ -20,18 +21,23 @@ LEVEL_ORDER = ["Trung ương", "Nhà nước", "Tỉnh", "Thành phố", "Huyệ
 NO_YEAR = "Chưa rõ năm"
 
 
-def index_pages(index: CitationIndex) -> dict[str, str]:
+def index_pages(index: CitationIndex, memo: PageMemo | None = None) -> dict[str, str]:
+    """The four lists of directives; with a memo, rendered again only if a directive or a count
+    of citations changed."""
+    memo = memo if memo is not None else PageMemo()
     counts = Counter(c.directive for cites in index.by_report.values() for c in cites)
     directives = sorted(index.directives.values(), key=lambda d: (d.date or "9999", d.id))
-    return {
-        INDEX: _table_page(directives, counts),
-        BY_TYPE: _grouped(BY_TYPE, directives, lambda d: d.type, sorted),
-        BY_LEVEL: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
-                           lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k)),
-                           sub=lambda d: d.issuer or "Chưa rõ cơ quan"),
-        BY_YEAR: _grouped(BY_YEAR, directives, lambda d: d.date[:4] if d.date else NO_YEAR,
-                          lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False)),
+    key = (directives, counts)
+    render = {
+        INDEX: lambda: _table_page(directives, counts),
+        BY_TYPE: lambda: _grouped(BY_TYPE, directives, lambda d: d.type, sorted),
+        BY_LEVEL: lambda: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
+                                   lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k)),
+                                   sub=lambda d: d.issuer or "Chưa rõ cơ quan"),
+        BY_YEAR: lambda: _grouped(BY_YEAR, directives, lambda d: d.date[:4] if d.date else NO_YEAR,
+                                  lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False)),
     }
+    return {path: memo(path, key, fn) for path, fn in render.items()}
 
 
 def _table_page(directives: list[Directive], counts: Counter) -> str:

@@ -11,6 +11,7 @@ from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
+from vanban.render.memo import PageMemo
 from vanban.render.page import front_matter
 from vanban.render.report_page import DIRECTIVES_DIR, directive_path
 
@@ -158,8 +159,10 @@ def _link(d: Directive) -> str:
     return f"[{escape(label)}]({d.id}.md)"
 
 
-def directive_pages(index: CitationIndex, reports: list[Report]) -> dict[str, str]:
-    """Every cited directive's page, by path under docs/."""
+def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo | None = None) -> dict[str, str]:
+    """Every cited directive's page, by path under docs/; with a memo, only pages whose inputs
+    changed are rendered."""
+    memo = memo if memo is not None else PageMemo()
     by_slug = {r.slug: r for r in reports}
     texts = {(r.slug, b.anchor): b.text for r in reports for b in r.blocks}
     texts.update({(r.slug, f"fn:{f.number}"): f.text for r in reports for f in r.footnotes})
@@ -171,5 +174,22 @@ def directive_pages(index: CitationIndex, reports: list[Report]) -> dict[str, st
     conflicts: dict[str, list] = defaultdict(list)
     for k in index.conflicts:
         conflicts[k.directive].append(k)
-    return {directive_path(i): render_directive(d, index, by_slug, texts, rel, cited, conflicts)
-            for i, d in sorted(index.directives.items())}
+    pages = {}
+    for i, d in sorted(index.directives.items()):
+        key = _inputs(d, index, by_slug, rel, cited, conflicts)
+        pages[directive_path(i)] = memo(directive_path(i), key,
+                                        lambda: render_directive(d, index, by_slug, texts, rel, cited, conflicts))
+    return pages
+
+
+def _inputs(d: Directive, index: CitationIndex, reports: dict[str, Report], rel: Relations,
+            cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list]) -> tuple:
+    """Everything a directive's page shows: the directive, its citations with their reports (text
+    and title), its relations with the related directives' labels, its conflicts."""
+    related = [rel.implemented_by.get(d.id, set()), rel.implements.get(d.id, set()), rel.named_by.get(d.id, set()),
+               rel.names.get(d.id, set()), set(rel.cited_with.get(d.id, {}))]
+    ids = sorted(set().union(*related))
+    return (d, [(reports[slug], c) for slug, c in cited.get(d.id, [])],
+            [sorted(r) for r in related], dict(rel.cited_with.get(d.id, {})),
+            [index.directives.get(i) for i in ids],
+            [(k, reports[k.report]) for k in conflicts.get(d.id, [])])
