@@ -1,4 +1,9 @@
-"""`vanban serve`: build, then let MkDocs serve docs/ while vanban regenerates it when data/ changes."""
+"""`vanban serve`: build, then let MkDocs serve docs/ while vanban regenerates it when data/ changes.
+
+vanban keeps its stages' results between edits (vanban.regenerate) and writes only the pages
+whose text changed; MkDocs runs with `--dirty`, so it rebuilds only those pages. The Pagefind
+search index is built once, at start.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import time
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.regenerate import Regenerator
 from vanban.site import SERVE_CONFIG, WORK_DIR, build, generate, write_docs
 
 POLL_SECONDS = 1.0
@@ -23,8 +29,9 @@ def snapshot(folder: Path) -> dict[str, tuple[float, int]]:
 
 
 def serve(root: Path, address: str) -> int:
-    build(root)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", address,
+    regenerator = Regenerator(root)
+    build(root, regenerator=regenerator)
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", address,
            "-f", str(root / WORK_DIR / SERVE_CONFIG)]
     proc = subprocess.Popen(cmd, cwd=root)
     data = root / "data"
@@ -38,7 +45,7 @@ def serve(root: Path, address: str) -> int:
             seen = now
             started = time.perf_counter()
             try:
-                changed = write_docs(root, generate(root))
+                changed = write_docs(root, generate(root, regenerator=regenerator))
             except VanbanError as exc:
                 print(exc, file=sys.stderr)
                 continue

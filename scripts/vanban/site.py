@@ -68,10 +68,11 @@ def write_docs(root: Path, generated: Generated) -> int:
     return changed
 
 
-def build(root: Path, offline: bool = False, progress: Progress | None = None) -> Generated:
+def build(root: Path, offline: bool = False, progress: Progress | None = None,
+          regenerator: Regenerator | None = None) -> Generated:
     """Generate and build the whole site into site/ (or site-offline/, for file://), atomically."""
     progress = progress or Progress(quiet=True)
-    generated = generate(root, progress)
+    generated = generate(root, progress, regenerator)
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
     work = root / WORK_DIR

@@ -43,6 +43,14 @@ class SearchConfig(Config):
     index = c.Type(bool, default=True)
 
 
+def _dirty_notice(record: logging.LogRecord) -> bool:
+    """`vanban serve` runs MkDocs with --dirty on purpose (vanban rewrites only changed pages):
+    MkDocs' warning about it is shown as information, so that strict mode does not abort."""
+    if record.levelno == logging.WARNING and "'dirty' build" in record.getMessage():
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
 class _NoIndex:
     """Stands in for Material's lunr index when Pagefind answers: pages are not parsed for it,
     and search_index.json carries only the search settings."""
@@ -60,6 +68,13 @@ class _NoIndex:
 
 
 class SearchFolding(BasePlugin[SearchConfig]):
+    def on_startup(self, *, command, dirty):
+        """Kept across `mkdocs serve` rebuilds (MkDocs calls this only on plugins it keeps)."""
+        self.serve_dirty = command == "serve" and dirty
+        self.indexed = False
+        if self.serve_dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice)
+
     def on_config(self, config):
         self.separator = None
         material = None
@@ -130,8 +145,13 @@ class SearchFolding(BasePlugin[SearchConfig]):
             log.warning("vanban-search: Material's search worker was not found in the pages")
             return
         (site / WORKER).write_text((Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8"), encoding="utf-8")
-        if self.config.index:
-            try:
-                index_site(site)
-            except VanbanError as exc:
-                raise PluginError(str(exc)) from None
+        if not self.config.index:
+            return
+        if getattr(self, "serve_dirty", False) and self.indexed:
+            log.info("vanban-search: search index kept from the first build; restart to refresh it")
+            return
+        try:
+            index_site(site)
+        except VanbanError as exc:
+            raise PluginError(str(exc)) from None
+        self.indexed = True

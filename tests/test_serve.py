@@ -1,0 +1,60 @@
+"""`vanban serve`: the site is served, and an edit to a report reaches the served page after a
+regeneration of only what changed (issue: scale)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import SEED_SLUG, make_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    return None
+
+
+def test_an_edit_reaches_the_served_page(tmp_path):
+    root = make_project(tmp_path, seed=True)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        page = base + f"bao-cao/{SEED_SLUG}/"
+        assert _wait_for(lambda: _get(page), 180), "the site was not served"
+        assert "tỷ lệ" in _get(page) and "tỉ lệ" not in _get(page)
+        assert _get(base + "pagefind/pagefind.js"), "the search index is not served"
+        report = root / "data" / "reports" / f"{SEED_SLUG}.txt"
+        report.write_text(report.read_text(encoding="utf-8").replace("tỷ lệ", "tỉ lệ"), encoding="utf-8")
+        assert _wait_for(lambda: "tỉ lệ" in (_get(page) or ""), 60), "the edit did not reach the page"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        output = proc.communicate(timeout=30)[0]
+    lines = [ln for ln in output.splitlines() if "data/ changed" in ln]
+    assert lines and "regenerated in" in lines[0], output[-2000:]
+    assert "Aborted" not in output
