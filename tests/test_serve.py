@@ -3,6 +3,7 @@ regeneration of only what changed (issue: scale)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -48,7 +49,8 @@ def test_an_edit_reaches_the_served_page(tmp_path):
         page = base + f"bao-cao/{SEED_SLUG}/"
         assert _wait_for(lambda: _get(page), 180), "the site was not served"
         assert "tỷ lệ" in _get(page) and "tỉ lệ" not in _get(page)
-        assert _get(base + "pagefind/pagefind.js"), "the search index is not served"
+        shards = json.loads(_get(base + "pagefind/shards.json") or "{}").get("shards")
+        assert shards and _get(base + f"pagefind/{shards[0]}/pagefind.js"), "the search index is not served"
         report = root / "data" / "reports" / f"{SEED_SLUG}.txt"
         report.write_text(report.read_text(encoding="utf-8").replace("tỷ lệ", "tỉ lệ"), encoding="utf-8")
         assert _wait_for(lambda: "tỉ lệ" in (_get(page) or ""), 60), "the edit did not reach the page"

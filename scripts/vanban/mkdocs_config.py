@@ -55,3 +55,12 @@ def write_config(root: Path, target: Path, docs_dir: Path, site_dir: Path, nav: 
     if not target.is_file() or target.read_text(encoding="utf-8") != text:  # mkdocs serve watches it
         target.write_text(text, encoding="utf-8")
     return target
+
+
+def plugin_options(root: Path, name: str) -> dict:
+    """The options mkdocs.yml gives a plugin (`- name: {…}`), or {} (for settings vanban
+    applies outside MkDocs, such as the search index's shard size)."""
+    for entry in project_config(root).get("plugins") or []:
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+    return {}

@@ -17,16 +17,17 @@ from pathlib import Path
 from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
-from vanban.mkdocs_config import write_config
+from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
-from vanban.search.pagefind import INDEX_ENV, index_site, wants_index
+from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_ENV, index_site, wants_index
 
 WORK_DIR = ".vanban"
 SERVE_CONFIG = "mkdocs.yml"
 SITE_DIR = "site"
 OFFLINE_SITE_DIR = "site-offline"
 OFFLINE_ENV = "VANBAN_OFFLINE"
+SEARCH_PLUGIN = "vanban-search"
 
 
 class Progress:
@@ -86,8 +87,8 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage)
         progress("mkdocs", len(generated.pages), "pages built")
         if wants_index(stage / "site"):
-            index_site(stage / "site")
-            progress("search index", len(generated.pages), "pages indexed")
+            shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
+            progress("search index", index_site(stage / "site", shard_mb), "pages indexed")
         write_docs(root, generated)
         _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
     finally:

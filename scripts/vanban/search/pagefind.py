@@ -1,15 +1,22 @@
 """Build the Pagefind search index of a built site: a sharded index the browser reads a few
-small files of per query, however large the site (see README, "Search at scale")."""
+small files of per query, however large the site (see README, "Search at scale").
+
+Pagefind holds a whole index in memory while it builds it (about 9 MB per MB of HTML), so a
+large site is indexed in shards of at most `shard_mb` of HTML each, one after the other; the
+browser searches them together (Pagefind's mergeIndex). `pagefind/shards.json` lists them.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import asyncio
+import json
+import shutil
 from pathlib import Path
 
 from vanban.errors import VanbanError
 
 INDEX_DIR = "pagefind"
+SHARDS_FILE = "shards.json"
 # The worker the vanban-search plugin writes when Pagefind is the engine (Material's worker URL
 # in every page is pointed at it).
 WORKER = Path("assets") / "javascripts" / "workers" / "vanban-pagefind.js"
@@ -18,7 +25,11 @@ INDEX_ENV = "VANBAN_SEARCH_INDEX"
 # The element the pages mark for indexing (the article, not the nav, header or footer).
 BODY_ATTRIBUTE = "data-pagefind-body"
 # Not indexed: the ¶ permalinks of headings and paragraphs.
-EXCLUDE = ".headerlink, .vb-para-link"
+EXCLUDE = [".headerlink", ".vb-para-link"]
+# Pagefind's own search interfaces, which vanban does not use (Material's is kept).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+DEFAULT_SHARD_MB = 40
 
 
 def wants_index(site: Path) -> bool:
@@ -26,15 +37,55 @@ def wants_index(site: Path) -> bool:
     return (site / WORKER).is_file()
 
 
-def index_site(site: Path) -> None:
-    """Run the Pagefind binary (from the `pagefind[bin]` package) over `site`; its index goes to
-    `site/pagefind/`. Fails with one line naming the site folder."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", INDEX_DIR,
-           "--exclude-selectors", EXCLUDE, "--silent"]
+def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
+    """The site's pages marked for search, in path order, cut into runs of at most `shard_bytes`
+    of HTML (a larger page is a shard of its own). Deterministic: the same site, the same shards."""
+    shards: list[list[str]] = [[]]
+    size = 0
+    marker = BODY_ATTRIBUTE.encode()
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        html = path.read_bytes()
+        if rel.startswith(INDEX_DIR + "/") or marker not in html:
+            continue
+        length = len(html)
+        if shards[-1] and size + length > shard_bytes:
+            shards.append([])
+            size = 0
+        shards[-1].append(rel)
+        size += length
+    return [s for s in shards if s]
+
+
+def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
+    """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
+    `pagefind[bin]` package); return the number of pages indexed. Fails with one line naming
+    the site folder."""
+    out = site / INDEX_DIR
+    shutil.rmtree(out, ignore_errors=True)
+    shards = plan_shards(site, int(shard_mb * 1_000_000))
     try:
-        result = subprocess.run(cmd, capture_output=True, text=True)
-    except OSError as exc:
-        raise VanbanError(f"cannot run Pagefind: {exc}", site) from None
-    if result.returncode != 0 or not (site / INDEX_DIR / "pagefind.js").is_file():
-        lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
-        raise VanbanError(f"Pagefind failed to index the site: {lines[-1] if lines else result.returncode}", site)
+        for number, pages in enumerate(shards):
+            asyncio.run(_index_shard(site, pages, out / f"s{number}"))
+    except VanbanError:
+        raise
+    except Exception as exc:  # the Pagefind service's errors have no common type
+        raise VanbanError(f"Pagefind failed to index the site: {exc}", site) from None
+    for number in range(len(shards)):
+        for name in UNUSED:
+            (out / f"s{number}" / name).unlink(missing_ok=True)
+    (out / SHARDS_FILE).write_text(json.dumps({"shards": [f"s{n}" for n in range(len(shards))]}) + "\n",
+                                   encoding="utf-8")
+    return sum(len(s) for s in shards)
+
+
+async def _index_shard(site: Path, pages: list[str], target: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=EXCLUDE, output_path=str(target))
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site), glob="{" + ",".join(pages) + "}")
+        if result.get("page_count") != len(pages):
+            raise VanbanError(f"Pagefind indexed {result.get('page_count')} of {len(pages)} pages of a shard", site)
+    if not (target / "pagefind.js").is_file():
+        raise VanbanError("Pagefind wrote no index", target)

@@ -1,7 +1,8 @@
 /* vanban: Material's search worker, answered by Pagefind (written by the vanban-search plugin;
    do not edit). Material's page code is unchanged: it sends SETUP (0) and QUERY (2) messages
    and renders the RESULT (3) items this worker returns, so results look as Material's own.
-   Pagefind loads only the index shards a query needs, so its cost does not grow with the site.
+   Pagefind loads only the parts of its index a query needs; a large site is indexed in a few
+   shards (pagefind/shards.json), searched together.
    Pagefind folds tone marks itself; `đ` it does not, so a word typed with `d` is also searched
    with `đ`. A page is shown only if it holds every word of the query (Pagefind would otherwise
    fall back to the longest known prefix of an unknown word). Among the pages read, those with a
@@ -23,6 +24,15 @@ function fold(text) {
 
 function words(text) {
   return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/* "nq35" → "nq 35": a symbol typed without its dash is searched as its parts (Vietnamese words
+   hold no digits, so a word of letters and digits is a symbol). */
+function splitSymbols(query) {
+  return query.split(/\s+/).map(function (term) {
+    var m = /^(\p{L}+)(\d+)$/u.exec(term) || /^(\d+)(\p{L}+)$/u.exec(term);
+    return m ? m[1] + " " + m[2] : term;
+  }).join(" ");
 }
 
 /* "dang vien" → ["dang vien", "đang vien"]: each of the first few words starting with `d`. */
@@ -68,7 +78,7 @@ function present(data, wanted, terms) {
 }
 
 async function search(query) {
-  query = query.normalize("NFC").trim();
+  query = splitSymbols(query.normalize("NFC").trim());
   if (!query) { return []; }
   var wanted = words(query);
   var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
@@ -101,9 +111,14 @@ async function search(query) {
 self.addEventListener("message", async function (event) {
   var message = event.data;
   if (message.type === 0) {                                   /* SETUP */
-    pagefind = await import(new URL("pagefind/pagefind.js", SITE).href);
+    var listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
+    var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
+    pagefind = await import(shards[0] + "pagefind.js");
     await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
     await pagefind.init();
+    await Promise.all(shards.slice(1).map(function (url) {
+      return pagefind.mergeIndex(url, { baseUrl: SITE.pathname, excerptLength: 24 });
+    }));
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
     var mine = ++latest;

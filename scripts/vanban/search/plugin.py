@@ -3,9 +3,9 @@
 Two engines behind Material's own search interface (list this plugin after `search`):
 
 - `pagefind` (the default): Material's lunr index is not built; the pages' articles are marked
-  for Pagefind, which indexes the built site into small shards (vanban.search.pagefind), and a
-  worker speaking Material's worker protocol answers queries from them. Its cost per query does
-  not grow with the site.
+  for Pagefind, which indexes the built site (vanban.search.pagefind), and a worker speaking
+  Material's worker protocol answers queries from the index, fetching only the parts a query
+  needs.
 - `lunr`, used when the `offline` plugin is on (Pagefind cannot load from file://): after
   Material writes its index, every entry gets a `folded` field (diacritic-free tokens, symbol
   variants) and directive pages a `symbol` field; a small worker expands each query, then runs
@@ -14,7 +14,6 @@ Two engines behind Material's own search interface (list this plugin after `sear
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
@@ -26,21 +25,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from vanban.errors import VanbanError
-from vanban.search.fold import folded_field, plain_text, symbol_field, symbol_variants
-from vanban.search.pagefind import BODY_ATTRIBUTE, WORKER, index_site
+from vanban.search.fold import folded_field, plain_text, symbol_field
+from vanban.search.pagefind import BODY_ATTRIBUTE, DEFAULT_SHARD_MB, WORKER, index_site
 
 log = logging.getLogger("mkdocs.plugins.vanban-search")
 WORKER_REF = re.compile(r'("search":\s*"[^"]*?/workers/)(search\.[0-9a-f]+\.min\.js)"')
 WORKER_NAME = "vanban-search.js"
 SYMBOL_META = "search_symbol"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-H1_END = re.compile(r"</h1>")
 
 
 class SearchConfig(Config):
     engine = c.Choice(("pagefind", "lunr"), default="pagefind")
     # Run Pagefind after the build; `vanban build` turns this off and indexes as its own stage.
     index = c.Type(bool, default=True)
+    # Pagefind keeps a whole index in memory while building it: index at most this much HTML at
+    # a time (in shards the browser searches together).
+    shard_mb = c.Type((int, float), default=DEFAULT_SHARD_MB)
 
 
 def _dirty_notice(record: logging.LogRecord) -> bool:
@@ -108,13 +109,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
         if self.engine == "lunr":
             return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
         output = WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER.name}"', output, count=1)
-        output = ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", output, count=1)
-        words = self.symbols.get(page.url)
-        if words:
-            variants = [v for w in words for v in symbol_variants(str(w).lower())]
-            hidden = f'<span hidden data-pagefind-weight="10">{html.escape(" ".join(dict.fromkeys(variants)))}</span>'
-            output = H1_END.sub(lambda m: m.group() + hidden, output, count=1)
-        return output
+        return ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", output, count=1)
 
     def on_post_build(self, *, config):
         if self.engine == "pagefind":
@@ -151,7 +146,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
             log.info("vanban-search: search index kept from the first build; restart to refresh it")
             return
         try:
-            index_site(site)
+            index_site(site, self.config.shard_mb)
         except VanbanError as exc:
             raise PluginError(str(exc)) from None
         self.indexed = True
