@@ -36,7 +36,7 @@ def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, se
     return folder
 
 
-PROGRESS = re.compile(r"^vanban: (read|extract|check|render|mkdocs|search index): ")
+PROGRESS = re.compile(r"^vanban: (reports|render|mkdocs|search index): ")
 
 
 def message_lines(stderr: str) -> list[str]:

@@ -90,6 +90,7 @@ def test_build_reports_progress_per_stage(tmp_path):
     root = make_project(tmp_path, {"a.txt": REPORT})
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0
-    stages = [ln.split(":")[1].strip() for ln in result.stderr.splitlines() if re.match(r"vanban: \w+: \d+ ", ln)]
-    assert stages == ["read", "extract", "check", "render", "mkdocs"]
+    stages = [ln.split(":")[1].strip() for ln in result.stderr.splitlines() if re.match(r"vanban: [\w ]+: \d+ ", ln)]
+    assert stages == ["reports", "render", "mkdocs", "search index"]
+    assert re.search(r"vanban: reports: 1 read, extracted and checked \(\d+ citations, \d+ findings in all\) in", result.stderr)
     assert re.search(r"vanban: render: \d+ pages in \d+\.\d s", result.stderr)

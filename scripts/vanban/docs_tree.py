@@ -56,10 +56,13 @@ def copy_hand_written(docs: Path, target: Path) -> None:
 
 def write_pages(folder: Path, pages: dict[str, str]) -> None:
     """Write pages into a fresh folder (staging)."""
+    made: set[Path] = set()
     for rel, text in pages.items():
         dest = folder / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(text, encoding="utf-8")
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        dest.write_bytes(text.encode("utf-8"))
 
 
 def sync_pages(docs: Path, pages: dict[str, str], rendered: set[str] | None = None) -> int:
@@ -68,15 +71,22 @@ def sync_pages(docs: Path, pages: dict[str, str], rendered: set[str] | None = No
     given, names the pages that may differ from docs/: the others were not rendered again."""
     old = generated_paths(docs)
     changed = 0
+    made: set[Path] = set()
     for rel in sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)):
         dest = docs / rel
         data = pages[rel].encode("utf-8")
-        if dest.is_file() and dest.read_bytes() == data:
+        exists = dest.is_file()
+        if exists and dest.read_bytes() == data:
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        if exists:  # replaced in one step: `mkdocs serve` may be reading it
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+        else:
+            dest.write_bytes(data)
         changed += 1
     for rel in sorted(old - set(pages)):
         stale = docs / rel

@@ -17,6 +17,10 @@ class VanbanError(Exception):
     def __str__(self) -> str:
         return format_location(self.path, self.line, "error", self.message)
 
+    def __reduce__(self):
+        """Keep the file and line when the error crosses from a worker process."""
+        return (VanbanError, (self.message, self.path, self.line))
+
 
 def format_location(path: str | None, line: int | None, severity: str, message: str) -> str:
     """Format a diagnostic the way compilers do, so editors can jump to it."""

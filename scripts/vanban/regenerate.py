@@ -1,32 +1,30 @@
 """Generate the site's pages, keeping what each stage made for the next run: after an edit to
-one report, `vanban serve` re-reads that report, redoes only the work its change touches, and
-writes only the pages whose text changed.
+one report, `vanban serve` processes that report again, redoes only the work its change touches,
+and writes only the pages whose text changed.
 
 Every cache is keyed by the stage's inputs, so a run with caches gives the same pages as a run
-without (tests/test_regenerate.py checks this): a report is re-read when its file or sidecar
-changed; its citations are found and resolved again when it was re-read or the catalog changed
-(each report is resolved on its own); checks and pages are redone when their inputs differ.
+without (tests/test_regenerate.py checks this): a report is processed again (read, extract,
+check: vanban.pipeline) when its file or sidecar, the catalog or the glossary changed; the
+directives are gathered again every run; a page is rendered again when its inputs differ.
 """
 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from vanban.check import Finding, check_report
-from vanban.check.figures import report_containers
-from vanban.cite import CitationIndex, Directive, extract_citations
-from vanban.cite.find import find_in_report
+from vanban.check import Finding
+from vanban.cite import CitationIndex, gather
+from vanban.cite.catalog import load_catalog
 from vanban.cite.patterns import load_patterns
-from vanban.cite.resolve import Resolution, resolve_alone
 from vanban.glossary import Term, load_glossary
-from vanban.keyfigures import KeyFigures, key_figures
 from vanban.model import Report
+from vanban.pipeline import ReportWork, Shared, process_all
 from vanban.render import generated_nav, render_pages
 from vanban.render.memo import PageMemo
-from vanban.sources import ReportSource, discover, read_source
+from vanban.sources import discover
 
 
 @dataclass
@@ -52,70 +50,46 @@ def _stamp(path: Path) -> tuple | None:
 class Regenerator:
     """The generation pipeline with its caches; one per `vanban serve`, a fresh one per build."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, jobs: int | None = None):
         self.root = root
-        self._reports: dict[Path, tuple[tuple, Report]] = {}
-        self._resolved: dict[str, tuple[Report, Resolution]] = {}
-        self._catalog: list[Directive] | None = None
-        self._catalog_now: list[Directive] | None = None
-        self._analysis: dict[str, tuple[tuple, list[Finding], KeyFigures]] = {}
+        self.jobs = jobs
+        self._work: dict[Path, tuple[tuple, ReportWork]] = {}
+        self._inputs: tuple | None = None  # the catalog and glossary the cached work read
         self._memo = PageMemo()
+        # Seconds of the last run: wall time of each phase, and the time the per-report stages
+        # took in all processes together (for benchmarks/build.py).
+        self.timings: dict[str, float] = {}
 
     def run(self, progress=None) -> Generated:
         """Read, extract, check and render, redoing only what changed since the last run."""
         progress = progress or (lambda *args: None)
-        reports = [self._read(source) for source in discover(self.root)]
-        progress("read", len(reports), "reports")
-        citations = extract_citations(reports, self.root, self._resolve)
-        progress("extract", sum(len(c) for c in citations.by_report.values()), "citations")
+        started = time.perf_counter()
+        sources = discover(self.root)
+        catalog = load_catalog(self.root, load_patterns())
         terms = load_glossary(self.root)
-        findings, figures = self._analyse(reports, citations, terms)
-        progress("check", sum(len(f) for f in findings.values()), "findings")
+        if self._inputs != (catalog, terms):
+            self._work.clear()
+            self._inputs = (catalog, terms)
+        stamps = {s.path: (_stamp(s.path), _stamp(s.path.with_suffix(".yml")), s.slug) for s in sources}
+        stale = [s.path for s in sources if self._work.get(s.path, (None,))[0] != stamps[s.path]]
+        shared = Shared(self.root, catalog, {d.id: d for d in catalog}, terms)
+        for path, work in zip(stale, process_all(stale, shared, self.jobs)):
+            self._work[path] = (stamps[path], work)
+        for path in set(self._work) - set(stamps):
+            del self._work[path]
+        works = [self._work[s.path][1] for s in sources]
+        reports = [w.report for w in works]
+        citations = gather(reports, [w.resolution for w in works], shared.by_id)
+        findings = {w.report.slug: w.findings for w in works}
+        figures = {w.report.slug: w.figures for w in works}
+        now = time.perf_counter()
+        self.timings = {"reports": now - started}
+        for stage in ("read", "extract", "check"):
+            self.timings[stage] = sum(self._work[p][1].seconds.get(stage, 0) for p in stale)
+        progress("reports", len(stale),
+                 f"read, extracted and checked ({sum(len(c) for c in citations.by_report.values())} citations, "
+                 f"{sum(len(f) for f in findings.values())} findings in all)")
         pages = render_pages(reports, citations, findings, figures, terms, self._memo)
+        self.timings["render"] = time.perf_counter() - now
         progress("render", len(pages), "pages")
-        keep = {r.slug for r in reports}
-        for cache in (self._resolved, self._analysis):
-            for slug in set(cache) - keep:
-                del cache[slug]
         return Generated(reports, citations, findings, terms, pages, generated_nav(reports), set(self._memo.rendered))
-
-    def _read(self, source: ReportSource) -> Report:
-        stamp = (_stamp(source.path), _stamp(source.path.with_suffix(".yml")))
-        cached = self._reports.get(source.path)
-        if cached is not None and cached[0] == stamp and cached[1].slug == source.slug:
-            return cached[1]
-        report = read_source(source.path, self.root)
-        self._reports[source.path] = (stamp, report)
-        return report
-
-    def _resolve(self, report: Report, catalog: list[Directive], by_id: dict[str, Directive]) -> Resolution:
-        """The report's citations found and resolved; redone when the report or the catalog changed
-        (resolving depends on nothing else)."""
-        if catalog is not self._catalog_now:
-            if catalog != self._catalog:
-                self._resolved.clear()
-            self._catalog = self._catalog_now = catalog
-        cached = self._resolved.get(report.slug)
-        if cached is None or cached[0] is not report:
-            patterns = load_patterns()
-            cached = (report, resolve_alone(report, find_in_report(report, patterns), catalog, by_id, patterns))
-            self._resolved[report.slug] = cached
-        return cached[1]
-
-    def _analyse(self, reports: list[Report], index: CitationIndex, terms: list[Term]):
-        """Findings and key figures of each report, redone when the report, its resolved
-        citations, the directives they name, its conflicts or the glossary changed."""
-        conflicts: dict[str, list] = defaultdict(list)
-        for k in index.conflicts:
-            conflicts[k.report].append(k)
-        findings, figures = {}, {}
-        for report in reports:
-            cites = index.by_report.get(report.slug, [])
-            key = (report, cites, [index.directives[c.directive] for c in cites], conflicts[report.slug], terms)
-            cached = self._analysis.get(report.slug)
-            if cached is None or cached[0] != key:
-                containers = report_containers(report)
-                cached = (key, check_report(report, index, terms, containers), key_figures(report, containers))
-                self._analysis[report.slug] = cached
-            findings[report.slug], figures[report.slug] = cached[1], cached[2]
-        return findings, figures

@@ -7,10 +7,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from vanban.check import KIND_TITLES, check_report
-from vanban.cite import extract_citations
+from vanban.check import KIND_TITLES
+from vanban.cite.catalog import load_catalog
+from vanban.cite.patterns import load_patterns
 from vanban.errors import VanbanError
 from vanban.glossary import load_glossary
+from vanban.pipeline import Shared, analyse
 from vanban.sources import load_reports, read_source
 
 SEVERITY_WORDS = {"error": "lỗi", "warning": "cần xem", "info": "ghi chú"}
@@ -36,9 +38,9 @@ def select_reports(root: Path, wanted: list[str]):
 
 def run_check(root: Path, wanted: list[str], as_json: bool, strict: bool) -> int:
     reports = select_reports(root, wanted)
-    index = extract_citations(reports, root)
-    terms = load_glossary(root)
-    findings = [f for r in reports for f in check_report(r, index, terms)]
+    catalog = load_catalog(root, load_patterns())
+    shared = Shared(root, catalog, {d.id: d for d in catalog}, load_glossary(root))
+    findings = [f for r in reports for f in analyse(r, shared).findings]
     if as_json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

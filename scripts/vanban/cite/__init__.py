@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections import ChainMap
 
 from vanban.cite.catalog import load_catalog
 from vanban.cite.find import find_in_report
@@ -31,20 +31,21 @@ class CitationIndex:
         return [self.directives[i] for i in sorted(ids)]
 
 
-def extract_citations(reports: list[Report], root: Path,
-                      resolved: Callable[[Report, list[Directive], dict[str, Directive]], Resolution] | None = None
-                      ) -> CitationIndex:
-    """Find and resolve the citations of all reports against the catalog in `root/data`, then
-    gather the directives: a field one report leaves empty is taken from the first report (in
-    file order) that gives it. `resolved`, if given, resolves one report (a cache of it)."""
+def extract_citations(reports: list[Report], root: Path) -> CitationIndex:
+    """Find and resolve the citations of all reports against the catalog in `root/data`."""
     patterns = load_patterns()
     catalog = load_catalog(root, patterns)
     by_id = {d.id: d for d in catalog}
+    resolutions = [resolve_alone(r, find_in_report(r, patterns), catalog, by_id, patterns) for r in reports]
+    return gather(reports, resolutions, by_id)
+
+
+def gather(reports: list[Report], resolutions: list[Resolution], by_id: dict[str, Directive]) -> CitationIndex:
+    """One index of the reports, each resolved on its own: a directive's field one report leaves
+    empty is taken from the first report (in file order) that gives it."""
     index = CitationIndex(directives=dict(by_id))
     completed: set[str] = set()  # directives copied here to be completed; the others are shared
-    for report in reports:
-        part = (resolved(report, catalog, by_id) if resolved
-                else resolve_alone(report, find_in_report(report, patterns), catalog, by_id, patterns))
+    for report, part in zip(reports, resolutions):
         index.by_report[report.slug] = part.citations
         index.conflicts += part.conflicts
         for d in part.directives:
@@ -57,3 +58,10 @@ def extract_citations(reports: list[Report], root: Path,
                     completed.add(d.id)
                 complete(known, d)
     return index
+
+
+def own_index(report: Report, part: Resolution, by_id: dict[str, Directive]) -> CitationIndex:
+    """One report's citations as the report alone says them (the catalog and its own citations):
+    what its checks read, so that checking a report depends on nothing else."""
+    return CitationIndex({report.slug: part.citations}, ChainMap({d.id: d for d in part.directives}, by_id),
+                         part.conflicts)

@@ -12,18 +12,19 @@ import re
 # emphasis, code, links and images, footnotes, abbreviations, attribute lists, tables, headings,
 # quotes, snippets (`--8<--`), and Jinja-like braces.
 SPECIAL = "\\`*_{}[]()<>#+-!|&~^="
-_ESCAPES = {c: f"&#{ord(c)};" for c in SPECIAL}
-# A regex over the few special characters is ~8× faster than str.translate on Vietnamese text.
-_SPECIAL = re.compile("[" + re.escape(SPECIAL) + "]")
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+# Each special character as a reference; control characters as U+FFFD; line breaks and tabs as
+# spaces. One regex pass does all of it (~8× faster than str.translate on Vietnamese text).
+_ESCAPES = {c: f"&#{ord(c)};" for c in SPECIAL} | {"\n": " ", "\t": " "}
+_SPECIAL = re.compile("[" + re.escape(SPECIAL) + "\n\t" + CONTROL + "]")
 _TITLE_ESCAPES = {ord("\\"): "&#92;", ord('"'): "&#34;"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[" + CONTROL + "]")
 _ORDERED_LIST = re.compile(r"^(\d+)\.(?=\s|$)")
 
 
 def escape(text: str, line_start: bool = False) -> str:
     """Literal text for one Markdown line; `line_start` also defuses `1. ` list syntax."""
-    text = _CONTROL.sub("\ufffd", text).replace("\n", " ").replace("\t", " ")
-    text = _SPECIAL.sub(lambda m: _ESCAPES[m.group()], text)
+    text = _SPECIAL.sub(lambda m: _ESCAPES.get(m.group(), "\ufffd"), text)
     if line_start:
         text = _ORDERED_LIST.sub(r"\1&#46;", text)
     return text
