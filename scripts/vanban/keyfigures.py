@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from vanban.check.figures import Container, percent_of, rating_items, rating_partition, report_containers, vocab
 from vanban.check.numbers import Figure
 from vanban.model import Report
 from vanban.normalize import matching
 from vanban.slug import ascii_fold
+from vanban.yamlfile import load_package_data
 
 RATING_LABELS = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "htt": "Hoàn thành tốt nhiệm vụ",
                  "ht": "Hoàn thành nhiệm vụ", "kht": "Không hoàn thành nhiệm vụ", "kxl": "Không xếp loại"}
@@ -66,7 +66,7 @@ class KeyFigures:
 
 @lru_cache(maxsize=1)
 def _topics() -> dict:
-    conf = yaml.safe_load((Path(__file__).parent / "keyfigures.yml").read_text(encoding="utf-8"))
+    conf = load_package_data(Path(__file__).parent / "keyfigures.yml")
     for group in conf["groups"]:
         for t in group["topics"]:
             t["patterns"] = [re.compile(rf"(?<![a-z]){re.escape(k)}(?![a-z])") for k in t["keywords"]]

@@ -10,7 +10,16 @@ import yaml
 from vanban.errors import VanbanError
 
 
-class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+# libyaml's parser when PyYAML has it (its wheels do): several times faster than pure Python.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_package_data(path: Path) -> Any:
+    """One of vanban's own data files (patterns, rules, vocabularies), trusted and small."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+
+
+class LineLoader(FAST_LOADER):
     """A safe loader (libyaml's when present) that records the line of every mapping in `__line__`."""
 
 

@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from vanban.check.models import Finding
 from vanban.check.numbers import Figure, figures, unit_key
@@ -19,6 +18,7 @@ from vanban.model import Report
 from vanban.normalize import folded, matching
 from vanban.passages import sentence_around
 from vanban.slug import ascii_fold
+from vanban.yamlfile import load_package_data
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    raw = yaml.safe_load((Path(__file__).parent / "vocab.yml").read_text(encoding="utf-8"))
+    raw = load_package_data(Path(__file__).parent / "vocab.yml")
     fold = lambda s: ascii_fold(matching(s)).lower()  # noqa: E731
     ratings = tuple((r["key"], r["rank"], tuple(sorted((fold(w) for w in r["words"]), key=len, reverse=True)))
                     for r in raw["ratings"])
@@ -69,8 +69,9 @@ class Container:
 
     def __init__(self, report: Report, anchor: str, text: str, line: int, context: list[Figure]):
         self.report, self.anchor, self.text, self.line = report, anchor, text, line
-        self.folded = folded(matching(text))
-        self.figures = figures(text, self.folded)
+        matched = matching(text)
+        self.folded = folded(matched)
+        self.figures = figures(text, matched, self.folded)
         self.context = context
         self._ends = [f.end for f in self.figures]
         self.rated: list | None = None  # rating_items(), computed once

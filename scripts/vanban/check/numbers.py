@@ -54,9 +54,10 @@ def parse_count(text: str) -> int:
     return int(text.replace(".", ""))
 
 
-def figures(text: str, folded_text: str | None = None) -> list[Figure]:
-    """All figures of a text, in order; `folded_text` is `folded(matching(text))` if known."""
-    m = matching(text)
+def figures(text: str, matched: str | None = None, folded_text: str | None = None) -> list[Figure]:
+    """All figures of a text, in order; `matched` and `folded_text` are `matching(text)` and
+    `folded(matching(text))`, if already known."""
+    m = matched if matched is not None else matching(text)
     fm = folded_text if folded_text is not None else folded(m)
     found: list[Figure] = []
     taken = _Taken(len(m))

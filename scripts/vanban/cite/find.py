@@ -39,6 +39,23 @@ def find_in_report(report: Report, patterns: Patterns | None = None) -> list[Cit
     return _add_alias_uses(found, containers, patterns)
 
 
+def _short_forms(m: str, p: Patterns):
+    """`p.short.finditer(m)`, trying it only where the faster case-sensitive `short_scan` finds
+    a candidate in the lower-cased text (same length as `m` for Vietnamese; else the plain scan)."""
+    lowered = m.lower()
+    if len(lowered) != len(m):
+        yield from p.short.finditer(m)
+        return
+    end = 0
+    for candidate in p.short_scan.finditer(lowered):
+        if candidate.start() < end:
+            continue
+        found = p.short.match(m, candidate.start())
+        if found:
+            end = found.end()
+            yield found
+
+
 def find_citations(text: str, container: str, line: int, in_footnote: bool,
                    patterns: Patterns | None = None) -> list[Citation]:
     """All citations in one text, sorted by position, with `in_title_of` set within the list."""
@@ -61,7 +78,7 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
             _title_and_topic(text, m, c, p)
             cites.append(c)
             taken.append((c.start, c.end))
-    for s in p.short.finditer(m):
+    for s in _short_forms(m, p):
         if _free(s.start(), s.end(), taken) and _type_boundary(m, s.start()):
             cites.append(Citation("short", text[s.start() : s.end()], s.start(), s.end(), container, line,
                                   in_footnote, type=p.type_named(s["type"]).name, number=s["number"]))

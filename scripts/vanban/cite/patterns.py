@@ -8,9 +8,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from vanban.normalize import matching
+from vanban.yamlfile import load_package_data
 
 ROMAN = r"(?-i:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![A-Z]))"
 DAY_MONTH_YEAR = (
@@ -45,6 +45,7 @@ class Patterns:
     local_term_starts: tuple[date, ...]
     type_before: re.Pattern
     short: re.Pattern
+    short_scan: re.Pattern
     party_symbol: re.Pattern
     state_symbol: re.Pattern
     date: re.Pattern
@@ -83,7 +84,7 @@ def _alternation(phrases) -> str:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> Patterns:
-    raw = yaml.safe_load((Path(__file__).parent / "patterns.yml").read_text(encoding="utf-8"))
+    raw = load_package_data(Path(__file__).parent / "patterns.yml")
     types = {}
     for t in raw["types"]:
         doc_type = DocType(t["name"], t["slug"], tuple(t["codes"]))
@@ -114,6 +115,8 @@ def load_patterns() -> Patterns:
             rf"(?P<type>{type_alt})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/]|\s?-\s?[A-Za-zĐ\d]|\s?/)",
             re.IGNORECASE,
         ),
+        # where `short` may match, found in lower-cased text: a case-sensitive scan is ~10x faster
+        short_scan=re.compile(rf"(?:{type_alt.lower()})\s+(?:số\s+)?\d"),
         # 05-CT/TW, 10-QĐi/TU, 26-HD/BTCTW, "19-CT / TU", "25- NQ/TW"
         party_symbol=re.compile(
             rf"(?<![\w/.-])(?P<number>\d{{1,4}})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s?/\s?"

@@ -70,8 +70,8 @@ def _tcvn3_mojibake(text: str, rules: Rules) -> str | None:
     TCVN3's letter bytes dominate the text's non-ASCII characters."""
     tcvn3 = rules.legacy_encodings[0]
     marks = _cp1252_chars(tcvn3.marks)
-    high = sum(1 for ch in text if ord(ch) >= 0x80)
-    hits = sum(1 for ch in text if ch in marks) if high >= rules.legacy_min_count else 0
+    high = len(text) - len(text.encode("ascii", "ignore"))
+    hits = sum(text.count(ch) for ch in marks) if high >= rules.legacy_min_count else 0
     return tcvn3.name if hits >= rules.legacy_min_count and hits / high >= tcvn3.share else None
 
 

@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import yaml
 
 from vanban.errors import VanbanError
 from vanban.model import Diagnostic
 from vanban.read.decode import read_bytes
+from vanban.yamlfile import load_package_data
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -49,7 +49,7 @@ TABLE_LINE = re.compile(rf"^{TABLE_MARK}(\d+){TABLE_MARK}$")
 
 @lru_cache(maxsize=1)
 def _legacy() -> list[tuple[str, tuple[str, ...], list[tuple[str, str]]]]:
-    raw = yaml.safe_load((Path(__file__).parent / "legacy_fonts.yml").read_text(encoding="utf-8"))
+    raw = load_package_data(Path(__file__).parent / "legacy_fonts.yml")
     return [(name, tuple(conf["fonts"]), sorted(conf["map"].items(), key=lambda kv: -len(kv[0])))
             for name, conf in raw.items()]
 

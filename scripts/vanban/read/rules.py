@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from vanban.normalize import matching
+from vanban.yamlfile import load_package_data
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    raw = yaml.safe_load((Path(__file__).parent / "rules.yml").read_text(encoding="utf-8"))
+    raw = load_package_data(Path(__file__).parent / "rules.yml")
     c = re.compile
     return Rules(
         doc_types=frozenset(matching(s).upper() for s in raw["doc_types"]),
