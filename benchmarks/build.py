@@ -77,7 +77,12 @@ def measure(n: int, folder: Path, browser: bool = False) -> dict:
     if browser:
         from search import query_figures
 
-        row["search"] = {q: query_figures(site, q, runs=3) for q in QUERIES}
+        row["search"] = {}
+        for q in QUERIES:
+            try:
+                row["search"][q] = query_figures(site, q, runs=3)
+            except Exception as exc:  # a browser failure is reported in the table, not fatal
+                row["search"][q] = {"error": str(exc).splitlines()[0]}
     return row
 
 
@@ -100,6 +105,9 @@ def table(rows: list[dict]) -> str:
                   "| ---: | --- | ---: | ---: | ---: |"]
         for r in searched:
             for q, f in r["search"].items():
+                if "error" in f:
+                    lines.append(f"| {r['n']} | `{q}` | failed: {f['error']} | | |")
+                    continue
                 lines.append(f"| {r['n']} | `{q}` | {f['first_ms']:.0f} ms | {f['search_kib']:,.0f} KiB | "
                              f"{f['total_kib']:,.0f} KiB |")
     return "\n".join(lines)

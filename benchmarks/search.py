@@ -67,7 +67,7 @@ def query_figures(site: Path, query: str, runs: int = 5) -> dict:
             box = page.locator("input[data-md-component=search-query]")
             box.click()
             box.fill(query)
-            box.press("End")
+            box.press("End")  # Material reacts to key events, not to fill() alone
             page.wait_for_selector(".md-search-result__item", timeout=120000)
             times.append(time.perf_counter() - started)
             page.wait_for_timeout(300)

@@ -30,18 +30,30 @@ OFFLINE_ENV = "VANBAN_OFFLINE"
 SEARCH_PLUGIN = "vanban-search"
 
 
+# During a long MkDocs build, a line this often with the pages written so far.
+PROGRESS_EVERY = 30.0
+
+
 class Progress:
-    """One plain line per stage on stderr: what was done, how many, how long it took."""
+    """Plain lines on stderr (readable in a log as on a terminal): per stage, what was done, how
+    many, how long it took and the time since the start; during a long stage, a line now and then."""
 
     def __init__(self, quiet: bool = False):
         self.quiet = quiet
-        self.started = time.perf_counter()
+        self.started = self.begun = time.perf_counter()
 
     def __call__(self, stage: str, count: int, what: str) -> None:
         if not self.quiet:
             now = time.perf_counter()
-            print(f"vanban: {stage}: {count} {what} in {now - self.started:.1f} s", file=sys.stderr, flush=True)
+            print(f"vanban: {stage}: {count} {what} in {now - self.started:.1f} s "
+                  f"({now - self.begun:.1f} s elapsed)", file=sys.stderr, flush=True)
             self.started = now
+
+    def meanwhile(self, stage: str, done: int, total: int, what: str) -> None:
+        if not self.quiet:
+            now = time.perf_counter()
+            print(f"vanban: {stage}: {done} of {total} {what} so far, {now - self.started:.0f} s "
+                  f"({now - self.begun:.1f} s elapsed)", file=sys.stderr, flush=True)
 
 
 def generate(root: Path, progress: Progress | None = None, regenerator: Regenerator | None = None) -> Generated:
@@ -84,7 +96,9 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         write_abbreviations(stage, generated)
-        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage)
+        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage,
+                   meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
+                                                        len(generated.pages), "pages written"))
         progress("mkdocs", len(generated.pages), "pages built")
         if wants_index(stage / "site"):
             shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
@@ -106,19 +120,44 @@ def build_epoch(reports: list[Report]) -> int:
     return int(datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc).timestamp())
 
 
-def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None) -> None:
+def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None,
+               meanwhile=None) -> None:
     """`mkdocs build --strict`; any warning fails it, reported as one line. The search index is
-    not built here (see index_site): it is a stage of its own."""
+    not built here (see index_site): it is a stage of its own. `meanwhile` is called every
+    PROGRESS_EVERY seconds while MkDocs runs."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",
            OFFLINE_ENV: "true" if offline else "false", INDEX_ENV: "false"}
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
-    if result.returncode != 0:
-        lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines()]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # a pipe could fill and block MkDocs
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd)
+        while True:
+            try:
+                returncode = proc.wait(timeout=PROGRESS_EVERY)
+                break
+            except subprocess.TimeoutExpired:
+                if meanwhile:
+                    meanwhile()
+        log.seek(0)
+        output = log.read()
+    if returncode != 0:
+        lines = [ln.strip() for ln in output.splitlines()]
         problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted", "Error"))]
         first = problems[0] if problems else (lines[-1] if lines else "no output")
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise VanbanError(f"MkDocs build failed: {first}{more}", "mkdocs.yml")
+
+
+def _count_pages(site: Path) -> int:
+    """HTML pages written so far under `site` (MkDocs renders every page before writing any)."""
+    count, folders = 0, [site]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except FileNotFoundError:
+            continue
+        count += sum(1 for e in entries if e.name == "index.html")
+        folders += [e.path for e in entries if e.is_dir()]
+    return count
 
 
 def _swap(new_site: Path, site: Path, work: Path) -> None:

@@ -77,7 +77,8 @@ function present(data, wanted, terms) {
   return [item(data.url, title, data.excerpt, top, terms)].concat(sections);
 }
 
-async function search(query) {
+/* The pages for a query; null if a newer query came meanwhile (typing: stop reading fragments). */
+async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
   if (!query) { return []; }
   var wanted = words(query);
@@ -94,6 +95,7 @@ async function search(query) {
   var pages = [];
   /* Read the candidates' fragments a batch at a time, in parallel, until enough pages hold the query. */
   for (var from = 0; from < Math.min(ranked.length, LOADED) && pages.length < SHOWN; from += BATCH) {
+    if (mine !== latest) { return null; }
     var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
     var loaded = await Promise.all(batch.map(function (r) { return r.data(); }));
     loaded.forEach(function (data, j) {
@@ -122,7 +124,7 @@ self.addEventListener("message", async function (event) {
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
     var mine = ++latest;
-    var items = await search(message.data);
-    if (mine === latest) { self.postMessage({ type: 3, data: { items: items } }); }
+    var items = await search(message.data, mine);
+    if (items && mine === latest) { self.postMessage({ type: 3, data: { items: items } }); }
   }
 });
