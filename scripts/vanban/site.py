@@ -130,13 +130,18 @@ def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None
            OFFLINE_ENV: "true" if offline else "false", INDEX_ENV: "false"}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # a pipe could fill and block MkDocs
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd)
-        while True:
-            try:
-                returncode = proc.wait(timeout=PROGRESS_EVERY)
-                break
-            except subprocess.TimeoutExpired:
-                if meanwhile:
-                    meanwhile()
+        try:
+            while True:
+                try:
+                    returncode = proc.wait(timeout=PROGRESS_EVERY)
+                    break
+                except subprocess.TimeoutExpired:
+                    if meanwhile:
+                        meanwhile()
+        except BaseException:  # Ctrl-C: stop MkDocs before the staging folder is removed
+            proc.kill()
+            proc.wait()
+            raise
         log.seek(0)
         output = log.read()
     if returncode != 0:

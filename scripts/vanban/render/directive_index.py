@@ -8,7 +8,7 @@ from vanban.cite import CitationIndex, Directive
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
 from vanban.render.memo import PageMemo
-from vanban.render.page import front_matter
+from vanban.render.page import NOT_SEARCHED, front_matter
 from vanban.slug import slugify
 
 INDEX = "van-ban/index.md"
@@ -41,7 +41,8 @@ def index_pages(index: CitationIndex, memo: PageMemo | None = None) -> dict[str,
 
 
 def _table_page(directives: list[Directive], counts: Counter) -> str:
-    out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations", hide=["toc"]),
+    out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations", hide=["toc"],
+                       search=NOT_SEARCHED),
            "# Văn bản được trích dẫn { #van-ban }",
            f"{len(directives)} văn bản. Bấm vào tiêu đề cột để sắp xếp.",
            '<div class="vb-sortable" markdown>',
@@ -66,7 +67,7 @@ def _grouped(path: str, directives: list[Directive], key, order, sub=None) -> st
     groups: dict[str, list[Directive]] = defaultdict(list)
     for d in directives:
         groups[key(d)].append(d)
-    out = [front_matter(TITLES[path], "data/directives.yml and the reports' citations"),
+    out = [front_matter(TITLES[path], "data/directives.yml and the reports' citations", search=NOT_SEARCHED),
            f"# {TITLES[path]} {{ #van-ban }}"]
     for name in order(groups):
         anchor = slugify(name) or "khac"

@@ -12,7 +12,7 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import front_matter
+from vanban.render.page import UNSEARCHED_BLOCK, front_matter
 from vanban.render.report_page import DIRECTIVES_DIR, directive_path
 
 UNCONFIRMED = " (chưa xác minh)"
@@ -69,12 +69,14 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     if d.title:
         out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
     out.append(_metadata(d))
+    # The citing passages and related directives are searched where they belong (the reports,
+    # the other directives' pages), not again here.
     out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
-    out += _citations(cited.get(d.id, []), reports, texts)
+    out += [UNSEARCHED_BLOCK, *_citations(cited.get(d.id, []), reports, texts), "</div>"]
     related = _related(d, index, rel)
     if related:
         out.append("## Văn bản liên quan { #van-ban-lien-quan }")
-        out += related
+        out += [UNSEARCHED_BLOCK, *related, "</div>"]
     conflicts = conflicts.get(d.id, [])
     if conflicts:
         out.append("## Điểm chưa thống nhất trong báo cáo { #mau-thuan }")

@@ -5,6 +5,13 @@ from __future__ import annotations
 import json
 
 GENERATED_KEY = "generated_by"
+# Front matter of pages left out of search (Material's convention, honoured by both engines):
+# pages that repeat what the report and directive pages say (checks, key figures, the lists of
+# directives), so that a query finds the passage once, where it belongs.
+NOT_SEARCHED = {"exclude": True}
+# Sections of a page left out of search (Material's attribute, and Pagefind's).
+UNSEARCHED_BLOCK = '<div class="vb-unsearched" data-search-exclude data-pagefind-ignore markdown>'
+
 # MkDocs and Material put page and nav titles into HTML unescaped in places (the nav, <title>):
 # a title never reaches them with a character that could open a tag or close an attribute.
 _TITLE_ESCAPES = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": " ", "\r": " "})

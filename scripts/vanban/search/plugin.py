@@ -109,6 +109,8 @@ class SearchFolding(BasePlugin[SearchConfig]):
         if self.engine == "lunr":
             return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
         output = WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER.name}"', output, count=1)
+        if (page.meta.get("search") or {}).get("exclude"):
+            return output
         return ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", output, count=1)
 
     def on_post_build(self, *, config):
