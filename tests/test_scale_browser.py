@@ -1,5 +1,5 @@
 """Search on a generated archive of 100 reports, in a real browser (issue: scale). The archive
-is benchmarks/corpus.py's (deterministic); its index is cut into shards searched together."""
+is benchmarks/corpus.py's (deterministic); its index is cut into small shards, searched together."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ N = 100
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     root = make_archive(tmp_path_factory.mktemp("archive") / "p", N)
+    config = root / "mkdocs.yml"  # small shards, so that the search merges several
+    config.write_text(config.read_text(encoding="utf-8").replace("shard_mb: 200", "shard_mb: 40"), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, result.stderr[-2000:]
     return root

@@ -1,9 +1,10 @@
 """Build the Pagefind search index of a built site: a sharded index the browser reads a few
 small files of per query, however large the site (see README, "Search at scale").
 
-Pagefind holds a whole index in memory while it builds it (about 9 MB per MB of HTML), so a
-large site is indexed in shards of at most `shard_mb` of HTML each, one after the other; the
-browser searches them together (Pagefind's mergeIndex). `pagefind/shards.json` lists them.
+Pagefind holds a whole index in memory while it builds it (about 4 MB per MB of the HTML it
+indexes), so a large site is indexed in shards of at most `shard_mb` of HTML each, one after
+the other; the browser searches them together (Pagefind's mergeIndex), each shard costing a few
+requests more per query. `pagefind/shards.json` lists them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 # Pagefind's own search interfaces, which vanban does not use (Material's is kept).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-DEFAULT_SHARD_MB = 40
+DEFAULT_SHARD_MB = 200
 
 
 def wants_index(site: Path) -> bool:

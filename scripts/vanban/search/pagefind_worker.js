@@ -10,8 +10,8 @@
 "use strict";
 var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
 var SHOWN = 20;        /* pages returned for one query */
-var LOADED = 24;       /* at most this many pages read (one small fragment each) to find them */
-var BATCH = 12;        /* fragments fetched in parallel */
+var LOADED = 30;       /* at most this many pages read (one small fragment each) to find them */
+var BATCH = 10;        /* fragments fetched in parallel; the first batch's pages are shown at once */
 var TITLE_BONUS = 1000;
 var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 searches */
 var pagefind = null;
@@ -77,10 +77,24 @@ function present(data, wanted, terms) {
   return [item(data.url, title, data.excerpt, top, terms)].concat(sections);
 }
 
-/* The pages for a query; null if a newer query came meanwhile (typing: stop reading fragments). */
+function post(items) {
+  self.postMessage({ type: 3, data: { items: items } });    /* RESULT */
+}
+
+/* Within each batch, pages with a heading holding the query first; a later batch never moves
+   the pages already shown. */
+function ordered(pages) {
+  return pages.slice().sort(function (a, b) {
+    return a.batch - b.batch || (b.items[0].score >= TITLE_BONUS) - (a.items[0].score >= TITLE_BONUS) ||
+      a.order - b.order;
+  }).map(function (p) { return p.items; });
+}
+
+/* Answer a query: the first batch of pages as soon as it is read, then up to SHOWN pages.
+   Stops if a newer query came meanwhile (typing). */
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
-  if (!query) { return []; }
+  if (!query) { post([]); return; }
   var wanted = words(query);
   var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
   var best = new Map();
@@ -95,19 +109,17 @@ async function search(query, mine) {
   var pages = [];
   /* Read the candidates' fragments a batch at a time, in parallel, until enough pages hold the query. */
   for (var from = 0; from < Math.min(ranked.length, LOADED) && pages.length < SHOWN; from += BATCH) {
-    if (mine !== latest) { return null; }
+    if (mine !== latest) { return; }
     var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
     var loaded = await Promise.all(batch.map(function (r) { return r.data(); }));
     loaded.forEach(function (data, j) {
       if (pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
-        pages.push({ order: from + j, items: present(data, wanted, terms) });
+        pages.push({ batch: from, order: from + j, items: present(data, wanted, terms) });
       }
     });
+    if (from === 0 && pages.length && mine === latest) { post(ordered(pages)); }
   }
-  pages.sort(function (a, b) {
-    return (b.items[0].score >= TITLE_BONUS) - (a.items[0].score >= TITLE_BONUS) || a.order - b.order;
-  });
-  return pages.map(function (p) { return p.items; });
+  if (mine === latest) { post(ordered(pages)); }
 }
 
 self.addEventListener("message", async function (event) {
@@ -123,8 +135,6 @@ self.addEventListener("message", async function (event) {
     }));
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
-    var mine = ++latest;
-    var items = await search(message.data, mine);
-    if (items && mine === latest) { self.postMessage({ type: 3, data: { items: items } }); }
+    await search(message.data, ++latest);
   }
 });
