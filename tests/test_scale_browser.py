@@ -22,7 +22,7 @@ N = 100
 def archive(tmp_path_factory):
     root = make_archive(tmp_path_factory.mktemp("archive") / "p", N)
     config = root / "mkdocs.yml"  # small shards, so that the search merges several
-    config.write_text(config.read_text(encoding="utf-8").replace("shard_mb: 200", "shard_mb: 40"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("shard_mb: 60", "shard_mb: 8"), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, result.stderr[-2000:]
     return root

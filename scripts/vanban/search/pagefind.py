@@ -1,10 +1,11 @@
 """Build the Pagefind search index of a built site: a sharded index the browser reads a few
 small files of per query, however large the site (see README, "Search at scale").
 
-Pagefind holds a whole index in memory while it builds it (about 4 MB per MB of the HTML it
-indexes), so a large site is indexed in shards of at most `shard_mb` of HTML each, one after
-the other; the browser searches them together (Pagefind's mergeIndex), each shard costing a few
-requests more per query. `pagefind/shards.json` lists them.
+Pagefind holds a whole index in memory while it builds it (about 20 MB per MB of the article
+HTML it indexes: 2.3 GB for 800 reports at once), so a large site is indexed in shards of at
+most `shard_mb` of article HTML each, one after the other; the browser searches them together
+(Pagefind's mergeIndex), each shard costing a few requests more per query.
+`pagefind/shards.json` lists them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 # Pagefind's own search interfaces, which vanban does not use (Material's is kept).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-DEFAULT_SHARD_MB = 200
+DEFAULT_SHARD_MB = 60
 
 
 def wants_index(site: Path) -> bool:
@@ -38,18 +39,27 @@ def wants_index(site: Path) -> bool:
     return (site / WORKER).is_file()
 
 
+def article_size(html: bytes) -> int:
+    """The bytes of the article Pagefind indexes on a page (0 if the page is not marked): what
+    its memory grows with, nav and header aside."""
+    start = html.find(BODY_ATTRIBUTE.encode())
+    if start < 0:
+        return 0
+    end = html.find(b"</article>", start)
+    return (end if end > 0 else len(html)) - start
+
+
 def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
     """The site's pages marked for search, in path order, cut into runs of at most `shard_bytes`
-    of HTML (a larger page is a shard of its own). Deterministic: the same site, the same shards."""
+    of article HTML (a larger page is a shard of its own). Deterministic: the same site, the
+    same shards."""
     shards: list[list[str]] = [[]]
     size = 0
-    marker = BODY_ATTRIBUTE.encode()
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        html = path.read_bytes()
-        if rel.startswith(INDEX_DIR + "/") or marker not in html:
+        length = 0 if rel.startswith(INDEX_DIR + "/") else article_size(path.read_bytes())
+        if not length:
             continue
-        length = len(html)
         if shards[-1] and size + length > shard_bytes:
             shards.append([])
             size = 0

@@ -39,8 +39,8 @@ class SearchConfig(Config):
     engine = c.Choice(("pagefind", "lunr"), default="pagefind")
     # Run Pagefind after the build; `vanban build` turns this off and indexes as its own stage.
     index = c.Type(bool, default=True)
-    # Pagefind keeps a whole index in memory while building it: index at most this much HTML at
-    # a time (in shards the browser searches together).
+    # Pagefind keeps a whole index in memory while building it: index at most this many MB of
+    # article HTML at a time (in shards the browser searches together).
     shard_mb = c.Type((int, float), default=DEFAULT_SHARD_MB)
 
 
