@@ -32,6 +32,8 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 DEFAULT_SHARD_MB = 60
+# Pages named in one glob when adding them to a shard.
+GLOB_PAGES = 1000
 
 
 def wants_index(site: Path) -> bool:
@@ -95,8 +97,11 @@ async def _index_shard(site: Path, pages: list[str], target: Path) -> None:
 
     config = IndexConfig(exclude_selectors=EXCLUDE, output_path=str(target))
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob="{" + ",".join(pages) + "}")
-        if result.get("page_count") != len(pages):
-            raise VanbanError(f"Pagefind indexed {result.get('page_count')} of {len(pages)} pages of a shard", site)
+        indexed = 0
+        for start in range(0, len(pages), GLOB_PAGES):  # Pagefind refuses globs of many thousand paths
+            result = await index.add_directory(str(site), glob="{" + ",".join(pages[start : start + GLOB_PAGES]) + "}")
+            indexed += result.get("page_count") or 0
+        if indexed != len(pages):
+            raise VanbanError(f"Pagefind indexed {indexed} of {len(pages)} pages of a shard", site)
     if not (target / "pagefind.js").is_file():
         raise VanbanError("Pagefind wrote no index", target)
