@@ -19,11 +19,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A listen backlog for a browser's bursts of parallel requests (the default is 5)."""
+
+    request_queue_size = 128
+
+
 @contextmanager
 def serve(folder: Path):
     """Serve `folder` on a free loopback port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

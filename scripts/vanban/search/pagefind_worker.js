@@ -94,7 +94,7 @@ function ordered(pages) {
    Stops if a newer query came meanwhile (typing). */
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
-  if (!query) { post([]); return; }
+  if (!query || !pagefind) { post([]); return; }
   var wanted = words(query);
   var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
   var best = new Map();
@@ -111,9 +111,11 @@ async function search(query, mine) {
   for (var from = 0; from < Math.min(ranked.length, LOADED) && pages.length < SHOWN; from += BATCH) {
     if (mine !== latest) { return; }
     var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
-    var loaded = await Promise.all(batch.map(function (r) { return r.data(); }));
+    var loaded = await Promise.all(batch.map(function (r) {
+      return r.data().catch(function () { return null; });  /* a fragment that failed to load is skipped */
+    }));
     loaded.forEach(function (data, j) {
-      if (pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
+      if (data && pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
         pages.push({ batch: from, order: from + j, items: present(data, wanted, terms) });
       }
     });
@@ -125,14 +127,19 @@ async function search(query, mine) {
 self.addEventListener("message", async function (event) {
   var message = event.data;
   if (message.type === 0) {                                   /* SETUP */
-    var listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
-    var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
-    pagefind = await import(shards[0] + "pagefind.js");
-    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
-    await pagefind.init();
-    await Promise.all(shards.slice(1).map(function (url) {
-      return pagefind.mergeIndex(url, { baseUrl: SITE.pathname, excerptLength: 24 });
-    }));
+    try {
+      var listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
+      var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
+      pagefind = await import(shards[0] + "pagefind.js");
+      await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
+      await pagefind.init();
+      for (var i = 1; i < shards.length; i++) {  /* one at a time: Pagefind's instances share one wasm module */
+        await pagefind.mergeIndex(shards[i], { baseUrl: SITE.pathname, excerptLength: 24 });
+      }
+    } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
+      console.error("vanban search: the search index could not be loaded", error);
+      pagefind = null;
+    }
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
     await search(message.data, ++latest);
