@@ -10,9 +10,12 @@ most `shard_mb` of article HTML each, one after the other; the browser searches 
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from vanban.errors import VanbanError
@@ -32,8 +35,6 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 DEFAULT_SHARD_MB = 60
-# Pages named in one glob when adding them to a shard.
-GLOB_PAGES = 1000
 
 
 def wants_index(site: Path) -> bool:
@@ -77,14 +78,8 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
     out = site / INDEX_DIR
     shutil.rmtree(out, ignore_errors=True)
     shards = plan_shards(site, int(shard_mb * 1_000_000))
-    try:
-        for number, pages in enumerate(shards):
-            asyncio.run(_index_shard(site, pages, out / f"s{number}"))
-    except VanbanError:
-        raise
-    except Exception as exc:  # the Pagefind service's errors have no common type
-        raise VanbanError(f"Pagefind failed to index the site: {exc}", site) from None
-    for number in range(len(shards)):
+    for number, pages in enumerate(shards):
+        _index_shard(site, pages, out / f"s{number}")
         for name in UNUSED:
             (out / f"s{number}" / name).unlink(missing_ok=True)
     (out / SHARDS_FILE).write_text(json.dumps({"shards": [f"s{n}" for n in range(len(shards))]}) + "\n",
@@ -92,16 +87,32 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
     return sum(len(s) for s in shards)
 
 
-async def _index_shard(site: Path, pages: list[str], target: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(exclude_selectors=EXCLUDE, output_path=str(target))
-    async with PagefindIndex(config=config) as index:
-        indexed = 0
-        for start in range(0, len(pages), GLOB_PAGES):  # Pagefind refuses globs of many thousand paths
-            result = await index.add_directory(str(site), glob="{" + ",".join(pages[start : start + GLOB_PAGES]) + "}")
-            indexed += result.get("page_count") or 0
-        if indexed != len(pages):
-            raise VanbanError(f"Pagefind indexed {indexed} of {len(pages)} pages of a shard", site)
-    if not (target / "pagefind.js").is_file():
-        raise VanbanError("Pagefind wrote no index", target)
+def _index_shard(site: Path, pages: list[str], target: Path) -> None:
+    """Run the Pagefind command on a folder holding just the shard's pages (hard links, same
+    paths), so that it writes its files completely before it exits. (Pagefind's Python API
+    once left an empty pagefind.js behind, and its globs fail past a few thousand paths.)"""
+    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=site.parent) as folder:
+        for rel in pages:
+            dest = Path(folder) / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / rel, dest)
+            except OSError:
+                shutil.copyfile(site / rel, dest)
+        cmd = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(target), "--silent"]
+        for selector in EXCLUDE:
+            cmd += ["--exclude-selectors", selector]
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True)
+        except OSError as exc:
+            raise VanbanError(f"cannot run Pagefind: {exc}", site) from None
+    lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
+    if result.returncode != 0:
+        raise VanbanError(f"Pagefind failed to index the site: {lines[-1] if lines else result.returncode}", site)
+    try:
+        entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed = sum(lang.get("page_count", 0) for lang in entry["languages"].values())
+    except (OSError, ValueError, KeyError):
+        indexed = -1
+    if indexed != len(pages) or not (target / "pagefind.js").stat().st_size:
+        raise VanbanError(f"Pagefind wrote an incomplete index ({indexed} of {len(pages)} pages)", target)
