@@ -40,6 +40,17 @@ def serve(folder: Path):
 
 
 @contextmanager
+def served_page(browser, folder: Path):
+    """Serve `folder` and open one page for it: yields (base URL, page)."""
+    with serve(folder) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            yield base, page
+        finally:
+            page.close()
+
+
+@contextmanager
 def chromium():
     """A headless Debian chromium under Playwright; never downloads a browser."""
     from playwright.sync_api import sync_playwright

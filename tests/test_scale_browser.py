@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from browser import search, serve
+from browser import search, served_page
 from conftest import REPO, run_vanban
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -30,10 +30,8 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site(archive, browser):
-    with serve(archive / "site") as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield base, page
-        page.close()
+    with served_page(browser, archive / "site") as opened:
+        yield opened
 
 
 def test_the_archive_is_indexed_in_several_shards(archive):

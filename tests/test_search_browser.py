@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from browser import search, serve
+from browser import search, serve, served_page
 from conftest import SEED_SLUG, make_project, run_vanban
 
 NQ35 = "van-ban/nghi-quyet-35-nq-tw-2018/"
@@ -14,10 +14,8 @@ NQ35 = "van-ban/nghi-quyet-35-nq-tw-2018/"
 
 @pytest.fixture(scope="module")
 def site(seed_site, browser):
-    with serve(seed_site / "site") as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield base, page
-        page.close()
+    with served_page(browser, seed_site / "site") as opened:
+        yield opened
 
 
 @pytest.mark.parametrize(
