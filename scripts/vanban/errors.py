@@ -28,3 +28,17 @@ def format_location(path: str | None, line: int | None, severity: str, message: 
     if path:
         where = f"{path}:{line}: " if line else f"{path}: "
     return f"{where}{severity}: {message}"
+
+
+class VanbanErrors(VanbanError):
+    """Several user-facing errors found together (one per bad document), printed one per line."""
+
+    def __init__(self, errors: list[VanbanError]):
+        super().__init__(errors[0].message, errors[0].path, errors[0].line)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+    def __reduce__(self):
+        return (VanbanErrors, (self.errors,))

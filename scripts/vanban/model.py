@@ -33,9 +33,26 @@ class Diagnostic:
 class HeaderLine:
     """One line of the document header, with the role the reader gave it."""
 
-    role: Literal["issuer", "ornament", "number", "motto", "place_date", "doc_type", "title", "other"]
+    role: Literal["issuer", "ornament", "number", "motto", "mark", "place_date", "doc_type", "title", "other"]
     text: str
     line: int
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A classification ("MẬT") or circulation ("Lưu hành nội bộ") mark a document carries.
+
+    `label` is the mark's standard name, `text` the line as written, `where` where it was found:
+    `text` (the header or the top of the body), `Word page header`, `text box` or `sidecar`;
+    `file` names the sidecar or catalog a stated mark comes from (its `line` is there).
+    """
+
+    kind: Literal["secret", "internal"]
+    label: str
+    text: str
+    line: int | None
+    where: str
+    file: str | None = None
 
 
 @dataclass
@@ -108,6 +125,7 @@ class Report:
     blocks: list[Block]
     footnotes: list[Footnote]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     committee: str | None = None
     date: str | None = None
     title: str = ""
@@ -134,4 +152,5 @@ class Report:
             "footnotes": [asdict(f) for f in self.footnotes],
             "blocks": [asdict(b) for b in self.blocks],
             "diagnostics": [asdict(d) for d in self.diagnostics],
+            "marks": [asdict(m) for m in self.marks],
         }

@@ -25,6 +25,7 @@ from vanban.pipeline import ReportWork, Shared, process_all
 from vanban.render import generated_nav, render_pages
 from vanban.render.memo import PageMemo
 from vanban.sources import discover
+from vanban.visibility import Visibility, load_visibility, public_view, refuse_marked
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Generated:
     nav: list
     # Paths of the pages rendered in this run (the others are the previous run's text).
     rendered: set[str]
+    visibility: Visibility
 
 
 def _stamp(path: Path) -> tuple | None:
@@ -64,6 +66,7 @@ class Regenerator:
         """Read, extract, check and render, redoing only what changed since the last run."""
         progress = progress or (lambda *args: None)
         started = time.perf_counter()
+        visibility = load_visibility(self.root)
         sources = discover(self.root)
         catalog = load_catalog(self.root, load_patterns())
         terms = load_glossary(self.root)
@@ -79,7 +82,8 @@ class Regenerator:
             del self._work[path]
         works = [self._work[s.path][1] for s in sources]
         reports = [w.report for w in works]
-        citations = gather(reports, [w.resolution for w in works], shared.by_id)
+        refuse_marked(reports, visibility)
+        citations = public_view(gather(reports, [w.resolution for w in works], shared.by_id), visibility)
         findings = {w.report.slug: w.findings for w in works}
         figures = {w.report.slug: w.figures for w in works}
         now = time.perf_counter()
@@ -92,4 +96,5 @@ class Regenerator:
         pages = render_pages(reports, citations, findings, figures, terms, self._memo)
         self.timings["render"] = time.perf_counter() - now
         progress("render", len(pages), "pages")
-        return Generated(reports, citations, findings, terms, pages, generated_nav(reports), set(self._memo.rendered))
+        return Generated(reports, citations, findings, terms, pages, generated_nav(reports), set(self._memo.rendered),
+                         visibility)

@@ -21,6 +21,7 @@ from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_ENV, index_site, wants_index
+from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
 SERVE_CONFIG = "mkdocs.yml"
@@ -100,6 +101,8 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
                                                         len(generated.pages), "pages written"))
         progress("mkdocs", len(generated.pages), "pages built")
+        if generated.visibility.level == INTERNAL:
+            mark_not_indexed(stage / "site")
         if wants_index(stage / "site"):
             shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
             progress("search index", index_site(stage / "site", shard_mb), "pages indexed")

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from vanban.errors import VanbanError
-from vanban.model import Report
+from vanban.model import Mark, Report
 from vanban.read import read_report
+from vanban.read.marks import MARK_KEYS, stated_marks
 from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
 REPORT_SUFFIXES = (".txt", ".docx")
 SIDECAR_SUFFIX = ".yml"
-SIDECAR_KEYS = {"slug", "title", "committee", "date", "source"}
+SIDECAR_KEYS = {"slug", "title", "committee", "date", "source", *MARK_KEYS}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 IGNORED = {"README.md"}
@@ -31,6 +32,7 @@ class ReportSource:
     title: str | None = None
     committee: str | None = None
     date: str | None = None
+    marks: list[Mark] = field(default_factory=list)
 
 
 def discover(root: Path) -> list[ReportSource]:
@@ -84,6 +86,7 @@ def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
         raise VanbanError(f"date must be YYYY-MM-DD, YYYY-MM or YYYY, not {raw_date!r}",
                           side_label, key_line(data, "date"))
     source.date = raw_date
+    source.marks = stated_marks(data, side_label)
     return source
 
 
@@ -120,4 +123,5 @@ def _read(source: ReportSource) -> Report:
     report.title = source.title or report.title
     report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
     report.date = source.date or report.meta.date
+    report.marks = report.marks + source.marks
     return report

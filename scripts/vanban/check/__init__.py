@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vanban.check.citations import check_citations
 from vanban.check.figures import check_figures
+from vanban.check.marks import check_marks
 from vanban.check.models import Finding
 from vanban.check.text import check_abbreviations, check_text
 from vanban.cite import CitationIndex
@@ -14,6 +15,7 @@ __all__ = ["Finding", "KIND_TITLES", "check_report"]
 
 # Kinds in the order the site and the CLI list them, with their Vietnamese headings.
 KIND_TITLES = {
+    "mark": "Dấu mật hoặc phạm vi lưu hành",
     "percent-fraction": "Tỷ lệ phần trăm không khớp với phân số",
     "rating-sum": "Các mức xếp loại không cộng đủ tổng số",
     "percent-total": "Tỷ lệ phần trăm không khớp với tổng số",
@@ -52,7 +54,8 @@ def check_report(report: Report, index: CitationIndex, terms: list[Term] | None 
                  containers: dict | None = None) -> list[Finding]:
     """All findings for one report, grouped by kind in KIND_TITLES order, then by position;
     `containers` are its paragraphs with their figures, if already read (report_containers)."""
-    findings = check_figures(report, containers) + check_citations(report, index) + check_text(report)
+    findings = (check_marks(report) + check_figures(report, containers) + check_citations(report, index)
+                + check_text(report))
     if terms is not None:
         findings += check_abbreviations(report, index, terms)
     order = {kind: i for i, kind in enumerate(KIND_TITLES)}

@@ -13,11 +13,12 @@ from pathlib import Path
 from vanban.cite.models import Directive
 from vanban.cite.patterns import ROMAN, Patterns, load_patterns
 from vanban.errors import VanbanError
+from vanban.read.marks import MARK_KEYS, stated_marks
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
 CATALOG = Path("data") / "directives.yml"
 FIELDS = {"id", "type", "number", "symbol", "issuer", "level", "date", "term", "title", "summary",
-          "aliases", "conference", "source", "unconfirmed", "note"}
+          "aliases", "conference", "source", "unconfirmed", "note", *MARK_KEYS}
 REQUIRED = ("id", "type", "issuer", "level")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -91,4 +92,5 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
         term=entry.get("term"), title=entry.get("title"), summary=entry.get("summary"), aliases=aliases,
         conference=conference, source=entry.get("source"), unconfirmed=unconfirmed, note=entry.get("note"),
         in_catalog=True, scope=scope, title_from="catalog" if entry.get("title") else None,
+        marks=stated_marks(entry, CATALOG),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from vanban.model import Mark
+
 CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "alias"]
 
 
@@ -75,6 +77,7 @@ class Directive:
     scope: str | None = None
     place: str | None = None
     title_from: str | None = None
+    marks: list[Mark] = field(default_factory=list)
 
     @property
     def label(self) -> str:

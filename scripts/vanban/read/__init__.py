@@ -11,6 +11,7 @@ from vanban.read.decode import read_text
 from vanban.read.docx import TABLE_LINE, read_docx
 from vanban.read.footnotes import extract
 from vanban.read.header import read_header
+from vanban.read.marks import find_marks, loose_marks
 from vanban.read.rules import load_rules
 from vanban.read.structure import build_blocks
 
@@ -23,9 +24,11 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
     name = label or str(path)
     diags: list[Diagnostic] = []
     tables: dict[int, list[list[str]]] = {}
+    marks = []
     if path.suffix.lower() == ".docx":
         docx = read_docx(path, name)
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
+        marks = loose_marks(docx.page_headers, "Word page header") + loose_marks(docx.text_boxes, "text box")
         if not any(line.strip() for line in raw_lines):
             raise VanbanError("empty report: the document holds no text", name)
     else:
@@ -41,6 +44,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
             text = pattern.sub("", text)
         lines.append((number, text))
     header, meta, body_at = read_header(lines, rules)
+    marks = find_marks(lines, body_at) + marks
     paragraphs, footnotes, notes = extract(lines[body_at:], name, rules)
     blocks = _tables(build_blocks(paragraphs, rules), tables)
     title = " ".join(filter(None, [(meta.doc_type or "").capitalize(), meta.title])) or _first_words(blocks)
@@ -52,6 +56,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         blocks=blocks,
         footnotes=footnotes,
         diagnostics=diags + notes,
+        marks=marks,
         title=title,
     )
 

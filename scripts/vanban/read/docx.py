@@ -37,6 +37,10 @@ class DocxText:
     lines: list[str]
     tables: dict[int, list[list[str]]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Paragraphs of Word's page headers and of text boxes: not part of the body's text, but where
+    # a "MẬT" stamp or a "Lưu hành nội bộ" note often stands (read for marks only).
+    page_headers: list[str] = field(default_factory=list)
+    text_boxes: list[str] = field(default_factory=list)
 
 
 def table_placeholder(index: int) -> str:
@@ -94,7 +98,16 @@ def read_docx(path: Path, label: str) -> DocxText:
             out.lines.append(table_placeholder(len(out.tables) - 1))
             continue
         out.lines.append(_paragraph(element, footnotes, numbering, out, label, len(out.lines) + 1))
+    out.text_boxes = [_plain(p) for box in body.iter(f"{W}txbxContent") for p in box.iter(f"{W}p")]
+    for name in sorted(n for n in parts.namelist() if re.fullmatch(r"word/header\d*\.xml", n)):
+        header = _xml(parts, name, label)
+        out.page_headers += [_plain(p) for p in header.iter(f"{W}p")] if header is not None else []
     return out
+
+
+def _plain(p) -> str:
+    """The text of a paragraph outside the body (page header, text box), for marks."""
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
 
 
 def _open(path: Path, label: str) -> zipfile.ZipFile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vanban.model import HeaderLine, ReportMeta
 from vanban.normalize import matching
+from vanban.read.marks import line_marks, strip_stamp
 from vanban.read.rules import Rules
 
 
@@ -62,7 +63,9 @@ def _classify(line: tuple[int, str], rules: Rules, meta: ReportMeta) -> HeaderLi
         return HeaderLine("motto", stripped, number)
     if rules.ornament_line.match(match_form):
         return HeaderLine("ornament", stripped, number)
-    if m := rules.number_line.match(match_form):
+    if line_marks(stripped) and not rules.number_line.match(match_form):
+        return HeaderLine("mark", stripped, number)
+    if m := rules.number_line.match(matching(strip_stamp(stripped))):
         meta.number_raw = stripped
         meta.number = m["number"] or None
         meta.symbol = m["symbol"] or None

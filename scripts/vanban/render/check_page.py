@@ -8,7 +8,7 @@ from vanban.check import KIND_TITLES, Finding
 from vanban.model import Report
 from vanban.render.escape import escape
 from vanban.render.locations import location_href, location_label
-from vanban.render.page import NOT_SEARCHED, front_matter
+from vanban.render.page import NOT_SEARCHED, front_matter, mark_banner
 
 CHECKS_DIR = "kiem-tra"
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cần xem lại", "info": "Ghi chú"}
@@ -36,7 +36,7 @@ def first_finding_of(findings: list[Finding]) -> dict[str, tuple[int, int]]:
 def render_checks(report: Report, findings: list[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
     title = f"Kiểm tra dữ liệu: {report.title}"
-    out = [front_matter(title, report.source, search=NOT_SEARCHED),
+    out = [front_matter(title, report.source, search=NOT_SEARCHED), *mark_banner(report.marks),
            f"# Kiểm tra dữ liệu {{ #kiem-tra }}",
            f"Báo cáo: [{escape(report.title)}](../bao-cao/{report.slug}.md)",
            f"{counts['error']} lỗi, {counts['warning']} điểm cần xem lại, {counts['info']} ghi chú. "

@@ -12,7 +12,7 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import UNSEARCHED_BLOCK, front_matter
+from vanban.render.page import UNSEARCHED_BLOCK, front_matter, mark_banner
 from vanban.render.report_page import DIRECTIVES_DIR, directive_path
 
 UNCONFIRMED = " (chưa xác minh)"
@@ -65,6 +65,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                      cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list]) -> str:
     title = d.label
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d)),
+           *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
         out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")

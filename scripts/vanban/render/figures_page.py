@@ -8,7 +8,7 @@ from vanban.keyfigures import RATING_LABELS, KeyFigures, Partition, Value
 from vanban.model import Report
 from vanban.render.escape import escape
 from vanban.render.locations import location_href, location_label
-from vanban.render.page import NOT_SEARCHED, front_matter
+from vanban.render.page import NOT_SEARCHED, front_matter, mark_banner
 
 FIGURES_DIR = "so-lieu"
 COLOURS = {"htxs": "#1b5e20", "htt": "#66bb6a", "ht": "#fbc02d", "kht": "#c62828", "kxl": "#9e9e9e"}
@@ -20,7 +20,7 @@ def figures_path(slug: str) -> str:
 
 
 def render_figures(report: Report, k: KeyFigures) -> str:
-    out = [front_matter(f"Số liệu chính: {report.title}", report.source, search=NOT_SEARCHED),
+    out = [front_matter(f"Số liệu chính: {report.title}", report.source, search=NOT_SEARCHED), *mark_banner(report.marks),
            "# Số liệu chính { #so-lieu-chinh }",
            f"Báo cáo: [{escape(report.title)}](../bao-cao/{report.slug}.md). Mỗi số liệu dẫn về đoạn văn nêu "
            "số liệu đó; số liệu giữ nguyên như báo cáo ghi (xem thêm trang Kiểm tra dữ liệu)."]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from vanban.model import Mark
+
 GENERATED_KEY = "generated_by"
 # Front matter of pages left out of search (Material's convention, honoured by both engines):
 # pages that repeat what the report and directive pages say (checks, key figures, the lists of
@@ -29,3 +31,23 @@ def front_matter(title: str, source: str, **extra) -> str:
     # JSON values are YAML flow scalars, and far quicker to write than yaml.safe_dump.
     lines = [f"{key}: {json.dumps(data[key], ensure_ascii=False)}" for key in sorted(data)]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+# The banner on every page of a marked document (published only by an internal site, or by a
+# public one that allows internal circulation): what the mark means, in the cadre's words.
+MARK_NOTES = {
+    "secret": "Văn bản mang dấu mức độ mật. Chỉ người có thẩm quyền được đọc; không sao chép, chụp ảnh, "
+              "chuyển tiếp hoặc phổ biến ra ngoài.",
+    "internal": "Văn bản chỉ lưu hành nội bộ; không phổ biến ra ngoài, không đăng tải công khai.",
+}
+
+
+def mark_banner(marks: list[Mark]) -> list[str]:
+    """The banner for a document's marks (most severe first), or nothing for an unmarked one."""
+    if not marks:
+        return []
+    kind = "secret" if any(m.kind == "secret" for m in marks) else "internal"
+    labels = list(dict.fromkeys(m.label for m in sorted(marks, key=lambda m: m.kind != "secret")))
+    text = " · ".join(labels).replace("<", "&lt;")
+    return [f'<div class="vb-mark vb-mark--{kind}" role="note" data-search-exclude data-pagefind-ignore markdown>\n\n'
+            f"**{text}** — {MARK_NOTES[kind]}\n\n</div>"]

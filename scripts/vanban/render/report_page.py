@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from vanban.model import Block, FootnoteRef, Report
 from vanban.render.escape import escape, escape_title
-from vanban.render.page import front_matter
+from vanban.render.page import front_matter, mark_banner
 
 REPORTS_DIR = "bao-cao"
 DIRECTIVES_DIR = "van-ban"
@@ -38,7 +38,7 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     """The report page; `links` maps a block anchor or `fn:N` to the links in its text, `flags`
     to the marker that links a flagged block to its finding."""
     links, flags = links or {}, flags or {}
-    out = [front_matter(report.title, report.source)]
+    out = [front_matter(report.title, report.source), *mark_banner(report.marks)]
     out += _header(report)
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
