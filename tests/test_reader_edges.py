@@ -58,11 +58,24 @@ def test_header_fields_and_body_start(tmp_path):
     assert [b.text for b in r.blocks] == ["Mở đầu."]
 
 
-def test_text_without_header_is_all_body(tmp_path):
-    r = _read(tmp_path, "Chỉ thị về thực hiện nhiệm vụ quốc phòng năm 2010\nNội dung thứ nhất.\n")
-    assert r.header == [] and r.meta.doc_type is None
-    assert [b.text for b in r.blocks][0].startswith("Chỉ thị về")
-    assert r.title.startswith("Chỉ thị về thực hiện")
+# A text with no header block → its title (None: no title line, all is body) and first block.
+NO_HEADER = [
+    ("Chỉ thị về thực hiện nhiệm vụ quốc phòng năm 2010\nNội dung thứ nhất.\n",
+     "Chỉ thị về thực hiện nhiệm vụ quốc phòng năm 2010", "Nội dung thứ nhất."),
+    ("“Hội nghị quán triệt Nghị quyết”\nNội dung.\n", "“Hội nghị quán triệt Nghị quyết”", "Nội dung."),
+    ("Đây là một câu trọn vẹn.\nCâu thứ hai.\n", None, "Đây là một câu trọn vẹn."),
+    ("1. Mục một\nNội dung.\n", None, "Mục một"),
+    ("Chỉ một dòng\n", None, "Chỉ một dòng"),
+]
+
+
+@pytest.mark.parametrize("text, title, first", NO_HEADER)
+def test_text_without_header_block(tmp_path, text, title, first):
+    r = _read(tmp_path, text)
+    assert r.meta.doc_type is None and r.meta.title == title
+    assert [h.text for h in r.header] == ([title] if title else [])
+    assert r.blocks[0].text == first
+    assert r.title.startswith(title or first.split()[0])
 
 
 def test_anchors_are_positional_and_stable(tmp_path):
@@ -121,3 +134,24 @@ def test_nfd_lookalikes_and_artefacts(tmp_path):
     assert r.blocks[0].text == "Đảng và Nghị quyết đã"
     codes = sorted(d.code for d in r.diagnostics)
     assert codes == ["lookalike", "nfd", "word-artefact"]
+
+
+# Numbering as real exports write it → the blocks: (kind, anchor, numbering as written, text).
+NUMBERING = [
+    ("I . tình hình nhà ở của hộ nghèo :\nNội dung.\n",
+     [("heading", "muc-i", "I .", "tình hình nhà ở của hộ nghèo :"), ("paragraph", "p-i-1", None, "Nội dung.")]),
+    ("I. Một\nIi. mục đích yêu cầu\nIii. nội dung thực hiện\n",
+     [("heading", "muc-i", "I.", "Một"), ("heading", "muc-ii", "Ii.", "mục đích yêu cầu"),
+      ("heading", "muc-iii", "Iii.", "nội dung thực hiện")]),
+    ("1 .\nQuán triệt thực hiện tốt các chủ trương :\nNội dung.\n2 . Nâng cao chất lượng\n",
+     [("heading", "muc-1", "1 .", "Quán triệt thực hiện tốt các chủ trương :"), ("paragraph", "p-1-1", None, "Nội dung."),
+      ("heading", "muc-2", "2 .", "Nâng cao chất lượng")]),
+    ("II.\n(1) bắt đầu bằng ngoặc\n", [("paragraph", "p-0-1", None, "II."), ("paragraph", "p-0-2", None,
+                                                                            "(1) bắt đầu bằng ngoặc")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", NUMBERING)
+def test_numbering_as_written(tmp_path, body, expected):
+    r = _read(tmp_path, HEADER + body)
+    assert [(b.kind, b.anchor, b.marker if b.kind == "heading" else None, b.text) for b in r.blocks] == expected

@@ -66,12 +66,27 @@ def test_a_second_run_with_nothing_changed_renders_only_the_archive_pages(archiv
         for p in again.rendered)
 
 
-@pytest.mark.parametrize("change", ["remove", "add", "sidecar", "catalog", "glossary", "retitle-directive"])
+TEXT = REPO.parent / "shared" / "corpus" / "directives" / "quy-dinh-383-qd-tw-2025.txt"
+
+
+@pytest.mark.parametrize("change", ["remove", "add", "sidecar", "catalog", "glossary", "retitle-directive",
+                                    "add-text", "edit-text", "remove-text"])
 def test_every_kind_of_change_gives_the_pages_of_a_fresh_run(archive, change):
+    texts = archive / "data" / "directives"
+    if change in ("edit-text", "remove-text"):
+        texts.mkdir()
+        (texts / TEXT.name).write_bytes(TEXT.read_bytes())
     regen = Regenerator(archive)
     regen.run()
     reports = archive / "data" / "reports"
-    if change == "remove":
+    if change == "add-text":
+        texts.mkdir()
+        (texts / TEXT.name).write_bytes(TEXT.read_bytes())
+    elif change == "edit-text":
+        _edit(texts / TEXT.name, "Quy định này thay thế", "Quy định này bãi bỏ và thay thế")
+    elif change == "remove-text":
+        (texts / TEXT.name).unlink()
+    elif change == "remove":
         (reports / "bao-cao-0001.txt").unlink()
         (reports / "bao-cao-0001.yml").unlink()
     elif change == "add":

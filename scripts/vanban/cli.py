@@ -38,9 +38,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="build site-offline/, which works from file:// (a USB stick) with search")
     serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
-    parse = verbs.add_parser("parse", help="print the document model of one report")
+    parse = verbs.add_parser("parse", help="print the document model of one report or directive text")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    parse.add_argument("--kind", choices=("report", "directive"),
+                       help="read the file as a report or a directive's text (default: a file in a folder named "
+                            "directives is a directive's text)")
     check = verbs.add_parser("check", help="list what to fix in reports: figures, citations, text")
     check.add_argument("reports", nargs="*", help="report slugs or files (default: every report in data/reports)")
     check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
@@ -75,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.verb == "parse":
-        return _parse(args.file)
+        return _parse(args.file, root, args.kind)
     if args.verb == "citations":
         return _citations(args.file, root)
     if args.verb == "check":
-        from vanban.check.report import run_check
+        from vanban.commands.check import run_check
 
         return run_check(root, args.reports, as_json=args.json, strict=args.strict)
     if args.verb == "build":
@@ -100,10 +103,10 @@ def _run(args: argparse.Namespace) -> int:
     raise VanbanError(f"unknown verb {args.verb!r}")
 
 
-def _parse(path: Path) -> int:
-    from vanban.read import read_report
+def _parse(path: Path, root: Path, kind: str | None) -> int:
+    from vanban.sources import kind_of, read_source
 
-    report = read_report(path)
+    report = read_source(path, root, kind or kind_of(path, root))
     _print_diagnostics([report])
     json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
@@ -112,9 +115,9 @@ def _parse(path: Path) -> int:
 
 def _citations(path: Path, root: Path) -> int:
     from vanban.cite import extract_citations
-    from vanban.sources import read_source
+    from vanban.sources import kind_of, read_source
 
-    report = read_source(path, root)
+    report = read_source(path, root, kind_of(path, root))
     index = extract_citations([report], root)
     _print_diagnostics([report])
     cites = [c.to_json() for c in index.by_report[report.slug]]

@@ -12,6 +12,19 @@ from typing import Literal
 from vanban.errors import format_location
 
 Severity = Literal["error", "warning", "info"]
+# Documents are keyed by a report's slug, or by `van-ban/<directive id>` for a directive's text
+# (the path of the directive's page, where the text is shown).
+TEXT_KEY_PREFIX = "van-ban/"
+
+
+def text_key(directive_id: str) -> str:
+    """How a directive's text is keyed among the documents."""
+    return f"{TEXT_KEY_PREFIX}{directive_id}"
+
+
+def text_owner(key: str) -> str | None:
+    """The directive whose text a document key names, or None for a report."""
+    return key[len(TEXT_KEY_PREFIX):] if key.startswith(TEXT_KEY_PREFIX) else None
 BlockKind = Literal["heading", "paragraph", "bullet", "separator", "closing", "table"]
 
 
@@ -62,6 +75,7 @@ class ReportMeta:
     issuer: list[str] = field(default_factory=list)
     number: str | None = None
     symbol: str | None = None
+    full_symbol: str | None = None
     number_raw: str | None = None
     place: str | None = None
     date: str | None = None
@@ -116,7 +130,8 @@ class Block:
 
 @dataclass
 class Report:
-    """One report, read from its source file and sidecar."""
+    """One document read from its source file and sidecar: a report, or a directive's text
+    (`kind`), whose blocks are its provisions."""
 
     slug: str
     source: str
@@ -129,6 +144,7 @@ class Report:
     committee: str | None = None
     date: str | None = None
     title: str = ""
+    kind: Literal["report", "directive"] = "report"
 
     @property
     def headings(self) -> list[Heading]:
@@ -141,6 +157,7 @@ class Report:
     def to_json(self) -> dict:
         """The JSON shape printed by `vanban parse --json`."""
         return {
+            "kind": self.kind,
             "slug": self.slug,
             "source": self.source,
             "title": self.title,
@@ -153,4 +170,28 @@ class Report:
             "blocks": [asdict(b) for b in self.blocks],
             "diagnostics": [asdict(d) for d in self.diagnostics],
             "marks": [asdict(m) for m in self.marks],
+            **({"provisions": self.provisions()} if self.kind == "directive" else {}),
         }
+
+    def provisions(self) -> list[dict]:
+        """A directive's provisions as a tree (Chương > Điều > khoản > điểm; I. > 1. > 1.1.), each
+        with its anchor, number as written and text."""
+        roots: list[dict] = []
+        stack: list[tuple[Block, dict]] = []
+        for b in self.blocks:
+            if b.kind != "heading" and not b.number:
+                continue
+            node = {"anchor": b.anchor, "number": b.number, "marker": b.marker, "text": b.text, "line": b.line,
+                    "children": []}
+            while stack and not _contains(stack[-1][0], b):
+                stack.pop()
+            (stack[-1][1]["children"] if stack else roots).append(node)
+            stack.append((b, node))
+        return roots
+
+
+def _contains(outer: Block, inner: Block) -> bool:
+    """Whether provision `inner` lies inside `outer` (a deeper heading, or its anchor extends)."""
+    if inner.anchor.startswith(outer.anchor + "-"):
+        return True
+    return outer.kind == "heading" and (inner.kind != "heading" or (inner.level or 0) > (outer.level or 0))

@@ -15,22 +15,25 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from vanban.check import Finding
-from vanban.cite import CitationIndex, gather
+from vanban.check import Finding, sort_findings
+from vanban.check.directives import check_directive_text, check_links
+from vanban.cite import CitationIndex, attach_texts, gather
 from vanban.cite.catalog import load_catalog
 from vanban.cite.patterns import load_patterns
 from vanban.glossary import Term, load_glossary
 from vanban.model import Report
 from vanban.pipeline import ReportWork, Shared, process_all
 from vanban.render import generated_nav, render_pages
+from vanban.cite.relations import statuses
 from vanban.render.memo import PageMemo
-from vanban.sources import discover
+from vanban.sources import discover, discover_directives
 from vanban.visibility import Visibility, load_visibility, public_view, refuse_marked
 
 
 @dataclass
 class Generated:
     reports: list[Report]
+    texts: list[Report]
     citations: CitationIndex
     findings: dict[str, list[Finding]]
     terms: list[Term]
@@ -62,39 +65,76 @@ class Regenerator:
         # took in all processes together (for benchmarks/build.py).
         self.timings: dict[str, float] = {}
 
-    def run(self, progress=None) -> Generated:
-        """Read, extract, check and render, redoing only what changed since the last run."""
-        progress = progress or (lambda *args: None)
+    def analyse(self) -> Analysis:
+        """Read, extract and check every report and directive text, redoing only what changed
+        since the last run; then the checks that need several documents."""
         started = time.perf_counter()
-        visibility = load_visibility(self.root)
-        sources = discover(self.root)
+        sources = discover(self.root) + discover_directives(self.root)
         catalog = load_catalog(self.root, load_patterns())
         terms = load_glossary(self.root)
         if self._inputs != (catalog, terms):
             self._work.clear()
             self._inputs = (catalog, terms)
         stamps = {s.path: (_stamp(s.path), _stamp(s.path.with_suffix(".yml")), s.slug) for s in sources}
-        stale = [s.path for s in sources if self._work.get(s.path, (None,))[0] != stamps[s.path]]
+        stale = [s for s in sources if self._work.get(s.path, (None,))[0] != stamps[s.path]]
         shared = Shared(self.root, catalog, {d.id: d for d in catalog}, terms)
-        for path, work in zip(stale, process_all(stale, shared, self.jobs)):
-            self._work[path] = (stamps[path], work)
+        for source, work in zip(stale, process_all(stale, shared, self.jobs)):
+            self._work[source.path] = (stamps[source.path], work)
         for path in set(self._work) - set(stamps):
             del self._work[path]
         works = [self._work[s.path][1] for s in sources]
-        reports = [w.report for w in works]
-        refuse_marked(reports, visibility)
-        citations = public_view(gather(reports, [w.resolution for w in works], shared.by_id), visibility)
-        findings = {w.report.slug: w.findings for w in works}
-        figures = {w.report.slug: w.figures for w in works}
-        now = time.perf_counter()
-        self.timings = {"reports": now - started}
+        documents = [w.report for w in works]
+        gathered = gather(documents, [w.resolution for w in works], shared.by_id)
+        index = attach_texts(gathered, [w.directive for w in works if w.directive])
+        findings = _cross_checks(works, index, shared.by_id)
+        self.timings = {"reports": time.perf_counter() - started}
         for stage in ("read", "extract", "check"):
-            self.timings[stage] = sum(self._work[p][1].seconds.get(stage, 0) for p in stale)
-        progress("reports", len(stale),
+            self.timings[stage] = sum(self._work[s.path][1].seconds.get(stage, 0) for s in stale)
+        return Analysis(documents, index, findings, {w.report.slug: w.figures for w in works if w.figures},
+                        terms, len(stale))
+
+    def run(self, progress=None) -> Generated:
+        """Analyse, keep to what the site may publish, and render, redoing only what changed."""
+        progress = progress or (lambda *args: None)
+        visibility = load_visibility(self.root)
+        a = self.analyse()
+        refuse_marked(a.documents, visibility)
+        citations = public_view(a.index, visibility)
+        reports = [d for d in a.documents if d.kind == "report"]
+        texts = [d for d in a.documents if d.kind == "directive"]
+        findings = {r.slug: a.findings[r.slug] for r in reports}
+        now = time.perf_counter()
+        progress("reports", a.processed,
                  f"read, extracted and checked ({sum(len(c) for c in citations.by_report.values())} citations, "
                  f"{sum(len(f) for f in findings.values())} findings in all)")
-        pages = render_pages(reports, citations, findings, figures, terms, self._memo)
+        pages = render_pages(reports, citations, findings, a.figures, a.terms, self._memo, texts)
         self.timings["render"] = time.perf_counter() - now
         progress("render", len(pages), "pages")
-        return Generated(reports, citations, findings, terms, pages, generated_nav(reports), set(self._memo.rendered),
-                         visibility)
+        return Generated(reports, texts, citations, findings, a.terms, pages, generated_nav(reports),
+                         set(self._memo.rendered), visibility)
+
+
+@dataclass
+class Analysis:
+    """Every document read, extracted and checked, before rendering (what `vanban check` prints)."""
+
+    documents: list[Report]
+    index: CitationIndex
+    findings: dict[str, list[Finding]]
+    figures: dict
+    terms: list[Term]
+    processed: int
+
+
+def _cross_checks(works: list[ReportWork], index: CitationIndex, by_id: dict) -> dict[str, list[Finding]]:
+    """Each document's own findings, with those that read other documents: pins against the
+    directives' texts, citations of replaced directives, a text against its catalog entry."""
+    anchors = {w.report.slug: {b.anchor for b in w.report.blocks} for w in works if w.directive}
+    status = statuses(index)
+    out = {}
+    for w in works:
+        mine = list(w.findings) + check_links(w.report, index, anchors, status)
+        if w.directive is not None:
+            mine += check_directive_text(w.report, w.directive, by_id.get(w.directive.id))
+        out[w.report.slug] = sort_findings(w.report, mine)
+    return out

@@ -1,4 +1,5 @@
-"""Find the reports in `data/reports/` and their YAML sidecars, and read them all."""
+"""Find the reports in `data/reports/` and the directive texts in `data/directives/`, with their
+YAML sidecars, and read them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from vanban.errors import VanbanError
 from vanban.model import Mark, Report
-from vanban.read import read_report
+from vanban.read import read_directive, read_report
 from vanban.read.marks import MARK_KEYS, stated_marks
 from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
@@ -17,6 +18,9 @@ from vanban.yamlfile import check_keys, key_line, load_yaml
 REPORT_SUFFIXES = (".txt", ".docx")
 SIDECAR_SUFFIX = ".yml"
 SIDECAR_KEYS = {"slug", "title", "committee", "date", "source", *MARK_KEYS}
+# A directive text's sidecar: its catalog id when the header cannot say it, what the text lacks.
+DIRECTIVE_SIDECAR_KEYS = {"id", "title", "date", "source", *MARK_KEYS}
+FOLDERS = {"report": Path("data") / "reports", "directive": Path("data") / "directives"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 IGNORED = {"README.md"}
@@ -33,13 +37,25 @@ class ReportSource:
     committee: str | None = None
     date: str | None = None
     marks: list[Mark] = field(default_factory=list)
+    kind: str = "report"
+    directive_id: str | None = None
 
 
 def discover(root: Path) -> list[ReportSource]:
     """All reports under `root/data/reports`, sorted by file name; unknown files are errors."""
-    folder = root / "data" / "reports"
+    folder = root / FOLDERS["report"]
     if not folder.is_dir():
         raise VanbanError("folder not found: put report files in data/reports/", folder)
+    return _scan(root, folder, "report")
+
+
+def discover_directives(root: Path) -> list[ReportSource]:
+    """The directive texts under `root/data/directives` (the folder is optional)."""
+    folder = root / FOLDERS["directive"]
+    return _scan(root, folder, "directive") if folder.is_dir() else []
+
+
+def _scan(root: Path, folder: Path, kind: str) -> list[ReportSource]:
     sources: list[ReportSource] = []
     sidecars = set()
     for path in sorted(folder.iterdir()):
@@ -50,12 +66,12 @@ def discover(root: Path) -> list[ReportSource]:
             sidecars.add(path)
             continue
         if path.suffix not in REPORT_SUFFIXES:
-            raise VanbanError(f"unsupported report file type {path.suffix or '(none)'!r}; "
+            raise VanbanError(f"unsupported {kind} file type {path.suffix or '(none)'!r}; "
                               f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
-        sources.append(_with_sidecar(path, label, root))
+        sources.append(_with_sidecar(path, label, root, kind))
     for sidecar in sorted(sidecars):
         if not any(sidecar.with_suffix(s).exists() for s in REPORT_SUFFIXES):
-            raise VanbanError("sidecar has no report file beside it", sidecar.relative_to(root))
+            raise VanbanError(f"sidecar has no {kind} file beside it", sidecar.relative_to(root))
     seen: dict[str, str] = {}
     for s in sources:
         if s.slug in seen:
@@ -64,9 +80,9 @@ def discover(root: Path) -> list[ReportSource]:
     return sources
 
 
-def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
+def _with_sidecar(path: Path, label: str, root: Path, kind: str = "report") -> ReportSource:
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    source = ReportSource(path, label, _default_slug(path))
+    source = ReportSource(path, label, _default_slug(path), kind=kind)
     if not sidecar.is_file():
         _check_slug(source.slug, label, None)
         return source
@@ -74,7 +90,10 @@ def _with_sidecar(path: Path, label: str, root: Path) -> ReportSource:
     data = load_yaml(sidecar, side_label)
     if not isinstance(data, dict):
         raise VanbanError("sidecar must be a mapping of fields (slug, title, committee, date)", side_label, 1)
-    check_keys(data, SIDECAR_KEYS, side_label, "report sidecar")
+    check_keys(data, SIDECAR_KEYS if kind == "report" else DIRECTIVE_SIDECAR_KEYS, side_label, f"{kind} sidecar")
+    source.directive_id = _string(data, "id", side_label)
+    if source.directive_id is not None:
+        _check_slug(source.directive_id, side_label, key_line(data, "id"))
     source.slug = _string(data, "slug", side_label) or source.slug
     _check_slug(source.slug, side_label, key_line(data, "slug"))
     source.title = _string(data, "title", side_label)
@@ -112,14 +131,28 @@ def load_reports(root: Path) -> list[Report]:
     return [_read(source) for source in discover(root)]
 
 
-def read_source(path: Path, root: Path) -> Report:
-    """Read one report file anywhere, with its sidecar if it has one."""
+def read_source(path: Path, root: Path, kind: str = "report") -> Report:
+    """Read one report (or directive text) file anywhere, with its sidecar if it has one."""
     label = str(path.relative_to(root)) if path.is_absolute() and path.is_relative_to(root) else str(path)
-    return _read(_with_sidecar(path, label, root))
+    return _read(_with_sidecar(path, label, root, kind))
+
+
+def kind_of(path: Path, root: Path) -> str:
+    """A file in data/directives/ (or any folder named `directives`) is a directive's text."""
+    resolved = path.resolve()
+    if resolved.is_relative_to((root / FOLDERS["directive"]).resolve()) or path.parent.name == "directives":
+        return "directive"
+    return "report"
+
+
+def read_document(source: ReportSource) -> Report:
+    """Read a discovered report or directive text, with what its sidecar says."""
+    return _read(source)
 
 
 def _read(source: ReportSource) -> Report:
-    report = read_report(source.path, slug=source.slug, label=source.label)
+    reader = read_report if source.kind == "report" else read_directive
+    report = reader(source.path, slug=source.slug, label=source.label)
     report.title = source.title or report.title
     report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
     report.date = source.date or report.meta.date

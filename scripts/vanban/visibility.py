@@ -75,8 +75,11 @@ def public_view(index: CitationIndex, visibility: Visibility) -> CitationIndex:
     withheld = {i for i, d in index.directives.items() if not visibility.publishes(d.marks)}
     if not withheld:
         return index
+    hidden_texts = {d.text for i, d in index.directives.items() if i in withheld and d.text}
     by_report = {}
     for slug, cites in index.by_report.items():
+        if slug in hidden_texts:
+            continue
         kept = [i for i, c in enumerate(cites) if c.directive not in withheld]
         position = {old: new for new, old in enumerate(kept)}
         by_report[slug] = [

@@ -11,7 +11,7 @@ from vanban.cite import CitationIndex
 from vanban.glossary import Term
 from vanban.model import Report
 
-__all__ = ["Finding", "KIND_TITLES", "check_report"]
+__all__ = ["Finding", "KIND_TITLES", "check_report", "sort_findings"]
 
 # Kinds in the order the site and the CLI list them, with their Vietnamese headings.
 KIND_TITLES = {
@@ -33,6 +33,10 @@ KIND_TITLES = {
     "citation-tu-ambiguous": "Không rõ /TU là Tỉnh ủy hay Thành ủy",
     "citation-ambiguous": "Có nhiều văn bản cùng số hiệu",
     "citation-not-in-catalog": "Văn bản chưa có trong danh mục",
+    "citation-replaced": "Văn bản được dẫn đã được thay thế hoặc bãi bỏ",
+    "pin-missing": "Dẫn đến điều, khoản, mục mà toàn văn không có",
+    "text-vs-catalog": "Phần đầu văn bản khác với danh mục",
+    "numbering": "Số thứ tự điều, mục không liên tục",
     "abbr-missing": "Chữ viết tắt chưa có trong bảng thuật ngữ",
     "glued-words": "Từ viết liền",
     "glued-number": "Số và chữ viết liền",
@@ -58,6 +62,11 @@ def check_report(report: Report, index: CitationIndex, terms: list[Term] | None 
                 + check_text(report))
     if terms is not None:
         findings += check_abbreviations(report, index, terms)
+    return sort_findings(report, findings)
+
+
+def sort_findings(report: Report, findings: list[Finding]) -> list[Finding]:
+    """Findings grouped by kind in KIND_TITLES order, then by position in the document."""
     order = {kind: i for i, kind in enumerate(KIND_TITLES)}
     positions = {b.anchor: i for i, b in enumerate(report.blocks)}
     positions.update({f"fn:{f.number}": len(report.blocks) + i for i, f in enumerate(report.footnotes)})

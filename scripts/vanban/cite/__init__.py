@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections import ChainMap
 
 from vanban.cite.catalog import load_catalog
-from vanban.cite.find import find_in_report
+from vanban.cite.find import find_in_report, find_names
 from vanban.cite.models import Citation, Conflict, Directive
 from vanban.cite.patterns import load_patterns
 from vanban.cite.resolve import COMPLETED, Resolution, complete, resolve_alone
+from vanban.errors import VanbanError
 from vanban.model import Report
+from vanban.normalize import matching
 
-__all__ = ["CitationIndex", "Citation", "Conflict", "Directive", "extract_citations"]
+__all__ = ["CitationIndex", "Citation", "Conflict", "Directive", "attach_texts", "extract_citations", "find_all"]
+
+
+def find_all(report: Report, catalog: list[Directive], patterns=None) -> list[Citation]:
+    """Every citation of a document: symbols, short forms, aliases, then documents known by name."""
+    found = find_in_report(report, patterns)
+    return found + find_names(report, catalog, found, patterns)
 
 
 @dataclass
@@ -36,7 +45,7 @@ def extract_citations(reports: list[Report], root: Path) -> CitationIndex:
     patterns = load_patterns()
     catalog = load_catalog(root, patterns)
     by_id = {d.id: d for d in catalog}
-    resolutions = [resolve_alone(r, find_in_report(r, patterns), catalog, by_id, patterns) for r in reports]
+    resolutions = [resolve_alone(r, find_all(r, catalog, patterns), catalog, by_id, patterns) for r in reports]
     return gather(reports, resolutions, by_id)
 
 
@@ -65,3 +74,52 @@ def own_index(report: Report, part: Resolution, by_id: dict[str, Directive]) -> 
     what its checks read, so that checking a report depends on nothing else."""
     return CitationIndex({report.slug: part.citations}, ChainMap({d.id: d for d in part.directives}, by_id),
                          part.conflicts)
+
+
+def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) -> CitationIndex:
+    """The index with each directive whose text data/directives/ holds: its entry completed from
+    the text, and what citations built for the same document (same type, symbol, issuer scope
+    and place, no other date or term) merged into it. Two texts of one directive are an error."""
+    if not texts:
+        return index
+    p = patterns or load_patterns()
+    seen: dict[str, Directive] = {}
+    for t in texts:
+        if t.id in seen:
+            raise VanbanError(f"two files hold the text of {t.label}: {seen[t.id].text_source} and {t.text_source}; "
+                              "keep one", t.text_source)
+        seen[t.id] = t
+    directives = dict(index.directives)
+    moved: dict[str, str] = {}
+    for t in texts:
+        known = directives.get(t.id)
+        merged = copy.copy(known) if known is not None else t
+        if known is not None:
+            merged.text, merged.text_source = t.text, t.text_source
+            merged.marks = list(dict.fromkeys([*known.marks, *t.marks]))
+            complete(merged, t)
+        directives[t.id] = merged
+        for other in list(directives.values()):
+            if other.id != t.id and not other.in_catalog and not other.text and _same_document(other, merged, p):
+                moved[other.id] = t.id
+                del directives[other.id]
+    by_report = {slug: [dataclasses.replace(c, directive=moved[c.directive]) if c.directive in moved else c
+                        for c in cites] for slug, cites in index.by_report.items()}
+    conflicts = [dataclasses.replace(k, directive=moved.get(k.directive, k.directive)) for k in index.conflicts]
+    return CitationIndex(by_report, directives, conflicts)
+
+
+def _same_document(cited: Directive, text: Directive, p) -> bool:
+    """A directive built from citations that is the one a text is: same type and symbol, and
+    neither its date nor its term contradicts the text's date."""
+    if cited.type != text.type or not cited.symbol or not text.symbol:
+        return False
+    if matching(cited.symbol) != matching(text.symbol) or (cited.scope and text.scope and cited.scope != text.scope):
+        return False
+    if cited.place and text.place and cited.place != text.place:
+        return False
+    if cited.date and text.date:
+        return cited.date == text.date
+    if cited.term and text.date:
+        return p.term_of(text.date, "central" if cited.scope == "central" else "local") == cited.term
+    return True

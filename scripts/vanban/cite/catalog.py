@@ -18,7 +18,7 @@ from vanban.yamlfile import check_keys, key_line, load_yaml
 
 CATALOG = Path("data") / "directives.yml"
 FIELDS = {"id", "type", "number", "symbol", "issuer", "level", "date", "term", "title", "summary",
-          "aliases", "conference", "source", "unconfirmed", "note", *MARK_KEYS}
+          "aliases", "names", "conference", "source", "unconfirmed", "note", *MARK_KEYS}
 REQUIRED = ("id", "type", "issuer", "level")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -75,6 +75,9 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         fail("aliases must be a list of texts", "aliases")
+    names = entry.get("names") or []
+    if not isinstance(names, list) or not all(isinstance(a, str) and len(a) >= 6 for a in names):
+        fail("names must be a list of texts of 6 characters or more", "names")
     unconfirmed = entry.get("unconfirmed") or []
     if not isinstance(unconfirmed, list) or not set(unconfirmed) <= FIELDS:
         fail("unconfirmed must list field names", "unconfirmed")
@@ -89,7 +92,7 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
     return Directive(
         id=ident, type=p.type_named(entry["type"]).name, number=number, symbol=symbol,
         issuer=entry["issuer"], level=entry["level"], date=when.isoformat() if when else None,
-        term=entry.get("term"), title=entry.get("title"), summary=entry.get("summary"), aliases=aliases,
+        term=entry.get("term"), title=entry.get("title"), summary=entry.get("summary"), aliases=aliases, names=names,
         conference=conference, source=entry.get("source"), unconfirmed=unconfirmed, note=entry.get("note"),
         in_catalog=True, scope=scope, title_from="catalog" if entry.get("title") else None,
         marks=stated_marks(entry, CATALOG),

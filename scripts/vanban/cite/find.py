@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from vanban.cite.models import Citation
+from vanban.cite.models import Citation, Directive
 from vanban.cite.patterns import Patterns, load_patterns
 from vanban.model import Report
 from vanban.normalize import matching
@@ -37,6 +37,31 @@ def find_in_report(report: Report, patterns: Patterns | None = None) -> list[Cit
                 c.in_title_of += base
         found += cites
     return _add_alias_uses(found, containers, patterns)
+
+
+def find_names(report: Report, catalog: list[Directive], found: list[Citation],
+               patterns: Patterns | None = None) -> list[Citation]:
+    """Documents known by name (the catalog's `names`: "Điều lệ Đảng"), wherever no other
+    citation stands; each resolves to its catalog entry."""
+    p = patterns or load_patterns()
+    named = [(d, re.compile(rf"(?<![\w]){re.escape(matching(n))}(?![\w])")) for d in catalog for n in d.names]
+    if not named:
+        return []
+    out: list[Citation] = []
+    containers = [(b.anchor, b.text, b.line, False) for b in report.blocks]
+    containers += [(f"fn:{f.number}", f.text, f.line, True) for f in report.footnotes]
+    for anchor, text, line, in_footnote in containers:
+        m = matching(text)
+        taken = [(c.start, c.end) for c in found if c.container == anchor]
+        for d, pattern in named:
+            for hit in pattern.finditer(m):
+                if _free(hit.start(), hit.end(), taken):
+                    c = Citation("name", text[hit.start() : hit.end()], hit.start(), hit.end(), anchor, line,
+                                 in_footnote, type=d.type, directive=d.id, rule="name: catalog")
+                    c.pin, c.pin_text = _pin(text, m, c, p)
+                    out.append(c)
+                    taken.append((hit.start(), hit.end()))
+    return out
 
 
 def _short_forms(m: str, p: Patterns):
@@ -85,6 +110,7 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
     cites.sort(key=lambda c: c.start)
     for c in cites:
         c.implements = bool(p.implements_before.search(m[max(0, c.start - LOOKBACK) : c.start]))
+        c.pin, c.pin_text = _pin(text, m, c, p)
         alias = p.alias_intro.match(m, c.end) or p.alias_intro.search(m, c.end, min(len(m), c.end + 400))
         if alias and all(not (c.end < o.start < alias.start()) for o in cites):
             c.alias = text[alias.start("alias") : alias.end("alias")]
@@ -93,6 +119,28 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
         if outer:
             c.in_title_of = outer[-1]
     return cites
+
+
+PIN_LOOKBACK = 80
+
+
+def _pin(text: str, m: str, c: Citation, p: Patterns) -> tuple[str | None, str | None]:
+    """The provision a citation names, as its anchor (`dieu-3-khoan-2`), and the words saying it."""
+    start = max(0, c.start - PIN_LOOKBACK)
+    found = p.pin_before.search(m, start, c.start)
+    if found is None or found.end() != c.start:
+        found = p.pin_after.match(m, c.end)
+    if found is None:
+        return None, None
+    g = found.groupdict()
+    if g.get("dieu"):
+        anchor = f"dieu-{g['dieu'].lower()}" + (f"-khoan-{g['khoan']}" if g.get("khoan") else "")
+        anchor += f"-diem-{g['diem'].lower().replace('đ', 'dd')}" if g.get("diem") else ""
+    elif g.get("phan"):
+        anchor = f"muc-{g['phan'].lower()}" + (f"-{g['muc'].replace('.', '-')}" if g.get("muc") else "")
+    else:
+        anchor = f"muc-{g['tiet'].replace('.', '-')}"
+    return anchor, text[found.start("pin") : found.end("pin")]
 
 
 def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote, p: Patterns) -> Citation:

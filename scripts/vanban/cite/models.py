@@ -7,7 +7,7 @@ from typing import Literal
 
 from vanban.model import Mark
 
-CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "alias"]
+CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "alias", "name"]
 
 
 @dataclass
@@ -46,6 +46,12 @@ class Citation:
     alias_of: int | None = None
     directive: str | None = None
     rule: str | None = None
+    # The provision the citation names ("khoản 2 Điều 3"), as the anchor it has on the
+    # directive's page (`dieu-3-khoan-2`), and the words that name it.
+    pin: str | None = None
+    pin_text: str | None = None
+    # In a directive's text: how the text relates to the cited document (basis, replaces…).
+    relation: str | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -69,6 +75,8 @@ class Directive:
     title: str | None = None
     summary: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # Names the document is known by, found anywhere in a text ("Điều lệ Đảng").
+    names: list[str] = field(default_factory=list)
     conference: int | None = None
     source: str | None = None
     unconfirmed: list[str] = field(default_factory=list)
@@ -78,6 +86,9 @@ class Directive:
     place: str | None = None
     title_from: str | None = None
     marks: list[Mark] = field(default_factory=list)
+    # The directive's own text, when data/directives/ has it: the document's key and its file.
+    text: str | None = None
+    text_source: str | None = None
 
     @property
     def label(self) -> str:
@@ -86,6 +97,8 @@ class Directive:
             return f"{self.type} số {self.symbol}"
         if self.conference:
             return f"{self.type} Hội nghị Trung ương {self.conference} khóa {self.term}"
+        if self.names:
+            return self.names[0]
         return f"{self.type} {self.number or ''}".strip()
 
 

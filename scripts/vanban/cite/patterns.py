@@ -54,6 +54,8 @@ class Patterns:
     conference: re.Pattern
     alias_intro: re.Pattern
     implements_before: re.Pattern
+    pin_before: re.Pattern
+    pin_after: re.Pattern
 
     def has_type(self, word: str | None) -> bool:
         return bool(word) and matching(word).lower() in self.types
@@ -138,4 +140,6 @@ def load_patterns() -> Patterns:
         ),
         alias_intro=re.compile(matching(raw["alias_intro"]), re.IGNORECASE),
         implements_before=re.compile(matching(raw["implements_before"]), re.IGNORECASE),
+        pin_before=re.compile(raw["pin_before"], re.IGNORECASE),
+        pin_after=re.compile(raw["pin_after"], re.IGNORECASE),
     )

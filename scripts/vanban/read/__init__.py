@@ -12,14 +12,25 @@ from vanban.read.docx import TABLE_LINE, read_docx
 from vanban.read.footnotes import extract
 from vanban.read.header import read_header
 from vanban.read.marks import find_marks, loose_marks
+from vanban.read.provisions import build_provisions
 from vanban.read.rules import load_rules
 from vanban.read.structure import build_blocks
 
-__all__ = ["read_report"]
+__all__ = ["read_directive", "read_report"]
 
 
 def read_report(path: Path, slug: str | None = None, label: str | None = None) -> Report:
     """Read one report file; `label` is how diagnostics name the file (default: the path)."""
+    return _read(path, slug, label, "report")
+
+
+def read_directive(path: Path, slug: str | None = None, label: str | None = None) -> Report:
+    """Read one directive's text: the same header, footnotes and marks as a report, and a body
+    of provisions (Chương, Điều, khoản, điểm; or I., 1., 1.1., a)) with their anchors."""
+    return _read(path, slug, label, "directive")
+
+
+def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
     rules = load_rules()
     name = label or str(path)
     diags: list[Diagnostic] = []
@@ -30,7 +41,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
         marks = loose_marks(docx.page_headers, "Word page header") + loose_marks(docx.text_boxes, "text box")
         if not any(line.strip() for line in raw_lines):
-            raise VanbanError("empty report: the document holds no text", name)
+            raise VanbanError(f"empty {kind}: the document holds no text", name)
     else:
         raw_lines = read_text(path, name).split("\n")
     lines: list[tuple[int, str]] = []
@@ -46,7 +57,8 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
     header, meta, body_at = read_header(lines, rules)
     marks = find_marks(lines, body_at) + marks
     paragraphs, footnotes, notes = extract(lines[body_at:], name, rules)
-    blocks = _tables(build_blocks(paragraphs, rules), tables)
+    body = build_blocks(paragraphs, rules) if kind == "report" else build_provisions(paragraphs, rules)
+    blocks = _tables(body, tables)
     title = " ".join(filter(None, [(meta.doc_type or "").capitalize(), meta.title])) or _first_words(blocks)
     return Report(
         slug=slug or path.stem,
@@ -58,6 +70,7 @@ def read_report(path: Path, slug: str | None = None, label: str | None = None) -
         diagnostics=diags + notes,
         marks=marks,
         title=title,
+        kind=kind,
     )
 
 

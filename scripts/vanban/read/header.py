@@ -17,14 +17,30 @@ def read_header(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[Header
     filled = [i for i, (_, t) in enumerate(lines) if t.strip()][: rules.header_max_lines]
     doc_at = next((i for i in filled if _is_doc_type(lines[i][1], rules)), None)
     if doc_at is None:
-        return [], ReportMeta(), 0
+        return _title_only(lines, filled, rules)
     meta = ReportMeta(doc_type=lines[doc_at][1].strip())
     header = [_classify(lines[i], rules, meta) for i in filled if i < doc_at]
     header.append(HeaderLine("doc_type", meta.doc_type, lines[doc_at][0]))
-    body_at, title = _read_title(lines, doc_at + 1, rules)
+    issuers = {matching(" ".join(meta.issuer[i:])) for i in range(len(meta.issuer))}
+    issuers |= {matching(line) for line in meta.issuer}
+    body_at, title = _read_title(lines, doc_at + 1, rules, issuers)
     header += [HeaderLine("title", t, n) for n, t in title]
     meta.title = " ".join(t for _, t in title) or None
     return header, meta, body_at
+
+
+def _title_only(lines: list[tuple[int, str]], filled: list[int], rules: Rules):
+    """No header block: a first line that is short and not a sentence, followed by more text, is
+    the title (news items, articles, a decision published without its header)."""
+    if len(filled) < 2:
+        return [], ReportMeta(), 0
+    number, text = lines[filled[0]]
+    stripped = text.strip()
+    form = matching(stripped)
+    if len(stripped) > rules.title_line_max_length or rules.sentence_end.search(form) \
+            or rules.title_stop.match(form) or not stripped.lstrip("\"“'(«")[:1].isalpha():
+        return [], ReportMeta(), 0
+    return [HeaderLine("title", stripped, number)], ReportMeta(title=stripped), filled[0] + 1
 
 
 def _is_doc_type(text: str, rules: Rules) -> bool:
@@ -32,8 +48,19 @@ def _is_doc_type(text: str, rules: Rules) -> bool:
     return stripped.isupper() and matching(stripped) in rules.doc_types
 
 
-def _read_title(lines: list[tuple[int, str]], start: int, rules: Rules) -> tuple[int, list[tuple[int, str]]]:
-    """Title lines run to the rule (`-----`), a blank line after some title, or the line limit."""
+def _starts_body(text: str, rules: Rules, issuers: set[str]) -> bool:
+    """A line after the document type that opens the body, not the title: "Căn cứ …", a numbered
+    section, a bullet (in ordinary case: titles are upper-case), or the issuer named again
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ …" above the "Căn cứ" of a decision)."""
+    form = matching(text)
+    return (bool(rules.title_stop.match(form)) or (not text.isupper() and bool(rules.title_stop_words.match(form)))
+            or form in issuers)
+
+
+def _read_title(lines: list[tuple[int, str]], start: int, rules: Rules,
+                issuers: set[str] = frozenset()) -> tuple[int, list[tuple[int, str]]]:
+    """Title lines run to the rule (`-----`), a blank line after some title, the body's first
+    line, or the line limit."""
     title: list[tuple[int, str]] = []
     i = start
     while i < len(lines) and len(title) < rules.title_max_lines:
@@ -44,7 +71,7 @@ def _read_title(lines: list[tuple[int, str]], start: int, rules: Rules) -> tuple
         if not stripped:
             if title:
                 break
-        elif len(stripped) > rules.heading_max_length:
+        elif len(stripped) > rules.title_max_length or _starts_body(stripped, rules, issuers):
             break
         else:
             title.append((number, stripped))
@@ -69,6 +96,8 @@ def _classify(line: tuple[int, str], rules: Rules, meta: ReportMeta) -> HeaderLi
         meta.number_raw = stripped
         meta.number = m["number"] or None
         meta.symbol = m["symbol"] or None
+        if meta.number and meta.symbol:
+            meta.full_symbol = f"{meta.number}{m['sep'] or '-'}{meta.symbol}"
         return HeaderLine("number", stripped, number)
     if m := rules.place_date_line.match(match_form):
         meta.place = m["place"].strip()

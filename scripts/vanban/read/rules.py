@@ -36,14 +36,20 @@ class Rules:
     header_max_lines: int
     title_max_lines: int
     title_rule: re.Pattern
+    title_stop: re.Pattern
+    title_stop_words: re.Pattern
+    title_max_length: int
     number_line: re.Pattern
     place_date_line: re.Pattern
     ornament_line: re.Pattern
     headings: tuple[HeadingRule, ...]
     heading_max_length: int
+    number_alone: re.Pattern
+    title_line_max_length: int
     sentence_end: re.Pattern
     sentence_break: re.Pattern
     bullet_markers: tuple[str, ...]
+    provisions: dict[str, re.Pattern]
     closing_separator: re.Pattern
     artefacts: tuple[re.Pattern, ...]
     footnote_marker: re.Pattern
@@ -64,14 +70,20 @@ def load_rules() -> Rules:
         header_max_lines=raw["header_max_lines"],
         title_max_lines=raw["title_max_lines"],
         title_rule=c(raw["title_rule"]),
+        title_stop=c(raw["title_stop"], re.IGNORECASE),
+        title_stop_words=c(raw["title_stop_words"], re.IGNORECASE),
+        title_max_length=raw["title_max_length"],
         number_line=c(raw["number_line"], re.IGNORECASE),
         place_date_line=c(raw["place_date_line"], re.IGNORECASE),
         ornament_line=c(raw["ornament_line"]),
         headings=tuple(HeadingRule(h["level"], c(h["pattern"])) for h in raw["headings"]),
         heading_max_length=raw["heading_max_length"],
+        number_alone=c(raw["number_alone"]),
+        title_line_max_length=raw["title_line_max_length"],
         sentence_end=c(raw["sentence_end"]),
         sentence_break=c(raw["sentence_break"]),
         bullet_markers=tuple(raw["bullet_markers"]),
+        provisions={name: c(pattern) for name, pattern in raw["provisions"].items()},
         closing_separator=c(raw["closing_separator"]),
         artefacts=tuple(c(p) for p in raw["artefacts"]),
         footnote_marker=c(raw["footnote_marker"]),

@@ -48,24 +48,39 @@ def build_blocks(paragraphs: list[Paragraph], rules: Rules) -> list[Block]:
     """Classify paragraphs in order; empty ones only separate and are not kept."""
     sections = _Sections()
     blocks: list[Block] = []
+    alone: tuple[str, int, str] | None = None  # a number on its own line: (as written, line, number)
     for p in paragraphs:
         if not p.text.strip():
             continue
         stripped_at = len(p.text) - len(p.text.lstrip())
         text, refs = _cut(p.text.rstrip(), p.refs, stripped_at)
         match_form = matching(text)
+        if alone is not None:
+            written, line, number = alone
+            alone = None
+            if len(text) <= rules.heading_max_length and text[0].isalpha():
+                level = 1 if number.isalpha() else 3 if "." in number else 2
+                key = sections.enter(level, number)
+                blocks.append(Block("heading", text, f"muc-{key}", line, key, level, number, marker=written,
+                                    refs=refs))
+                continue
+            blocks.append(Block("paragraph", written, sections.next_paragraph(), line, sections.key, number=number))
         if rules.closing_separator.match(match_form):
             sections.key = CLOSING_KEY
             blocks.append(Block("separator", text, "p-cuoi-0", p.line, CLOSING_KEY))
+            continue
+        if m := rules.number_alone.match(match_form):
+            alone = (text, p.line, m["number"])
             continue
         heading = _heading(match_form, rules)
         if heading:
             level, number, start = heading
             key = sections.enter(level, number)
             body, refs = _cut(text, refs, start)
-            blocks.append(Block("heading", body, f"muc-{key}", p.line, key, level, number, refs=refs))
+            blocks.append(Block("heading", body, f"muc-{key}", p.line, key, level, number,
+                                marker=text[:start].rstrip(), refs=refs))
             continue
-        marker = _bullet_marker(match_form, rules)
+        marker = bullet_marker(match_form, rules)
         if marker is not None:
             body, refs = _cut(text, refs, len(match_form) - len(match_form[len(marker) :].lstrip()))
             blocks.append(Block("bullet", body, sections.next_paragraph(), p.line, sections.key,
@@ -75,6 +90,8 @@ def build_blocks(paragraphs: list[Paragraph], rules: Rules) -> list[Block]:
         number = _paragraph_number(match_form, rules)
         blocks.append(Block(kind, text, sections.next_paragraph(), p.line, sections.key,
                             number=number, refs=refs))
+    if alone is not None:
+        blocks.append(Block("paragraph", alone[0], sections.next_paragraph(), alone[1], sections.key, number=alone[2]))
     return blocks
 
 
@@ -87,12 +104,13 @@ def _heading(text: str, rules: Rules) -> tuple[int, str, int] | None:
     """(level, number, start of the heading text) when the line is a short numbered heading."""
     for rule in sorted(rules.headings, key=lambda r: -r.level):
         m = rule.pattern.match(text)
-        if m and _looks_like_heading(m["text"], rules):
+        # A roman-numbered line is a heading even when it ends with a colon (`I . tình hình … :`).
+        if m and looks_like_heading(m["text"].rstrip(" :") if rule.level == 1 else m["text"], rules):
             return rule.level, m["number"], m.start("text")
     return None
 
 
-def _looks_like_heading(text: str, rules: Rules) -> bool:
+def looks_like_heading(text: str, rules: Rules) -> bool:
     """Short, starts with a letter, and does not read like a sentence."""
     text = text.strip()
     return (
@@ -112,7 +130,7 @@ def _paragraph_number(text: str, rules: Rules) -> str | None:
     return None
 
 
-def _bullet_marker(text: str, rules: Rules) -> str | None:
+def bullet_marker(text: str, rules: Rules) -> str | None:
     for marker in rules.bullet_markers:
         if text.startswith(marker) and text[len(marker) : len(marker) + 1].isspace():
             return marker

@@ -11,6 +11,7 @@ from vanban.render.figures_page import figures_path, render_figures
 from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_glossary
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
+from vanban.cite.relations import statuses
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.memo import PageMemo
@@ -22,37 +23,47 @@ DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 
 
 def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
-                 figures: dict[str, KeyFigures], terms: list[Term], memo: PageMemo | None = None) -> dict[str, str]:
+                 figures: dict[str, KeyFigures], terms: list[Term], memo: PageMemo | None = None,
+                 texts: list[Report] | None = None) -> dict[str, str]:
     """Every generated page, by its path under docs/ (POSIX separators). With a `memo` from the
-    previous generation, a report's or directive's page is rendered only if its inputs changed."""
+    previous generation, a report's or directive's page is rendered only if its inputs changed.
+    `texts` are the directives' own texts (each shown on its directive's page)."""
     memo = memo if memo is not None else PageMemo()
     memo.start()
+    texts = [t for t in texts or [] if t.slug in index.by_report]
+    anchors = {t.slug: {b.anchor for b in t.blocks} for t in texts}
     # Small pages about the whole archive: rendered every time.
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
     memo.rendered |= set(pages)
-    pages.update(index_pages(index, memo))
+    pages.update(index_pages(index, memo, statuses(index)))
     for report in reports:
         mine = findings.get(report.slug, [])
-        links, flags, shown = _links(report, index), _flags(report, mine), figures[report.slug]
+        links, flags, shown = _links(report, index, anchors), _flags(report, mine), figures[report.slug]
         pages[report_path(report.slug)] = memo(report_path(report.slug), (report, links, flags),
                                                lambda: render_report(report, links, flags))
         pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
                                               lambda: render_checks(report, mine))
         pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown),
                                                 lambda: render_figures(report, shown))
-    pages.update(directive_pages(index, reports, memo))
+    text_links = {t.slug: _links(t, index, anchors) for t in texts}
+    pages.update(directive_pages(index, reports + texts, memo, text_links))
     memo.keep_only(pages)
     return pages
 
 
-def _links(report: Report, index: CitationIndex) -> dict[str, list[Link]]:
-    """Each citation of the report as a link to its directive page, titled with its trích yếu."""
+def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]]) -> dict[str, list[Link]]:
+    """Each citation of a document as a link to its directive's page, titled with its trích yếu;
+    a citation that names a provision the directive's text has lands on that provision."""
     links: dict[str, list[Link]] = {}
     for c in index.by_report.get(report.slug, []):
         d = index.directives[c.directive]
         title = d.label + (f": {d.title}" if d.title else "")
-        links.setdefault(c.container, []).append(Link(c.start, c.end, f"../{directive_path(d.id)}", title))
+        target = f"../{directive_path(d.id)}"
+        if c.pin and c.pin in anchors.get(d.text or "", ()):
+            target += f"#{c.pin}"
+            title = f"{c.pin_text}, {title}"
+        links.setdefault(c.container, []).append(Link(c.start, c.end, target, title))
     return links
 
 

@@ -21,26 +21,29 @@ LEVEL_ORDER = ["Trung ương", "Nhà nước", "Tỉnh", "Thành phố", "Huyệ
 NO_YEAR = "Chưa rõ năm"
 
 
-def index_pages(index: CitationIndex, memo: PageMemo | None = None) -> dict[str, str]:
-    """The four lists of directives; with a memo, rendered again only if a directive or a count
-    of citations changed."""
+def index_pages(index: CitationIndex, memo: PageMemo | None = None,
+                status: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
+    """The four lists of directives; with a memo, rendered again only if a directive, a count of
+    citations or a status changed. `status`: replaced or repealed directives (id → (status, by))."""
     memo = memo if memo is not None else PageMemo()
+    status = {i: s for i, (s, _) in (status or {}).items()}
     counts = Counter(c.directive for cites in index.by_report.values() for c in cites)
     directives = sorted(index.directives.values(), key=lambda d: (d.date or "9999", d.id))
-    key = (directives, counts)
+    key = (directives, counts, status)
     render = {
-        INDEX: lambda: _table_page(directives, counts),
-        BY_TYPE: lambda: _grouped(BY_TYPE, directives, lambda d: d.type, sorted),
+        INDEX: lambda: _table_page(directives, counts, status),
+        BY_TYPE: lambda: _grouped(BY_TYPE, directives, lambda d: d.type, sorted, status=status),
         BY_LEVEL: lambda: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
                                    lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k)),
-                                   sub=lambda d: d.issuer or "Chưa rõ cơ quan"),
+                                   sub=lambda d: d.issuer or "Chưa rõ cơ quan", status=status),
         BY_YEAR: lambda: _grouped(BY_YEAR, directives, lambda d: d.date[:4] if d.date else NO_YEAR,
-                                  lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False)),
+                                  lambda keys: sorted(keys, key=lambda k: (k == NO_YEAR, k), reverse=False),
+                                  status=status),
     }
     return {path: memo(path, key, fn) for path, fn in render.items()}
 
 
-def _table_page(directives: list[Directive], counts: Counter) -> str:
+def _table_page(directives: list[Directive], counts: Counter, status: dict[str, str]) -> str:
     out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations", hide=["toc"],
                        search=NOT_SEARCHED),
            "# Văn bản được trích dẫn { #van-ban }",
@@ -50,8 +53,9 @@ def _table_page(directives: list[Directive], counts: Counter) -> str:
            "| --- | --- | --- | --- | --- | --- | --- |"]
     for d in directives:
         date = f'<span data-sort="{d.date}">{vietnamese_date(d.date)}</span>' if d.date else ""
-        out.append(f"| [{escape(d.symbol or d.label)}]({d.id}.md) | {escape(d.type)} | {escape(d.issuer or '')} | "
-                   f"{escape(d.level or '')} | {date} | {escape(_short(d.title))} | {counts.get(d.id, 0)} |")
+        out.append(f"| [{escape(d.symbol or d.label)}]({d.id}.md){_status(d, status)} | {escape(d.type)} | "
+                   f"{escape(d.issuer or '')} | {escape(d.level or '')} | {date} | {escape(_short(d.title))} | "
+                   f"{counts.get(d.id, 0)} |")
     out.append("</div>")
     return "\n\n".join(out[:4]) + "\n\n" + "\n".join(out[4:]) + "\n"
 
@@ -62,7 +66,12 @@ def _short(text: str | None, limit: int = 140) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _grouped(path: str, directives: list[Directive], key, order, sub=None) -> str:
+def _status(d: Directive, status: dict[str, str]) -> str:
+    """"(đã được thay thế)" after a replaced or repealed directive in a list."""
+    return f" *({escape(status[d.id].lower())})*" if d.id in status else ""
+
+
+def _grouped(path: str, directives: list[Directive], key, order, sub=None, status=None) -> str:
     """Directives under `## group` headings; with `sub`, under `### subgroup` headings too."""
     groups: dict[str, list[Directive]] = defaultdict(list)
     for d in directives:
@@ -73,14 +82,14 @@ def _grouped(path: str, directives: list[Directive], key, order, sub=None) -> st
         anchor = slugify(name) or "khac"
         out.append(f"## {escape(name)} ({len(groups[name])}) {{ #{anchor} }}")
         if sub is None:
-            out.append("\n".join(f"- {_item(d)}" for d in groups[name]))
+            out.append("\n".join(f"- {_item(d)}{_status(d, status)}" for d in groups[name]))
             continue
         subgroups: dict[str, list[Directive]] = defaultdict(list)
         for d in groups[name]:
             subgroups[sub(d)].append(d)
         for subname in sorted(subgroups):
             out.append(f"### {escape(subname)} {{ #{anchor}-{slugify(subname) or 'khac'} }}")
-            out.append("\n".join(f"- {_item(d)}" for d in subgroups[subname]))
+            out.append("\n".join(f"- {_item(d)}{_status(d, status)}" for d in subgroups[subname]))
     return "\n\n".join(out) + "\n"
 
 

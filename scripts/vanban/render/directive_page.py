@@ -1,4 +1,5 @@
-"""Render one directive's page: what it is, every place it is cited, related documents, conflicts."""
+"""Render one directive's page: what it is, its status, its own text with provision anchors,
+what it cites and what cites it (reports and other directives), typed relations, conflicts."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vanban.cite import CitationIndex, Citation, Directive
-from vanban.model import Report
+from vanban.cite.relations import load_relations, statuses
+from vanban.model import Report, text_owner
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
 from vanban.render.page import UNSEARCHED_BLOCK, front_matter, mark_banner
-from vanban.render.report_page import DIRECTIVES_DIR, directive_path
+from vanban.render.report_page import DIRECTIVES_DIR, Link, directive_path, render_body, render_header
 
 UNCONFIRMED = " (chưa xác minh)"
 TITLE_SOURCES = {
@@ -21,7 +23,11 @@ TITLE_SOURCES = {
     "citation": " (theo trích dẫn trong báo cáo)",
     "topic": " (theo nội dung nêu trong báo cáo)",
     "conference": "",
+    "text": "",
 }
+NO_TEXT = ("Toàn văn văn bản này chưa được đưa lên trang. Người quản trị trang có thể bổ sung bằng cách "
+           "thêm tệp văn bản (Word hoặc văn bản thuần) của văn bản này; khi đó toàn văn sẽ hiện tại đây, "
+           "có liên kết đến từng điều, khoản, mục.")
 
 
 @dataclass
@@ -33,14 +39,25 @@ class Relations:
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     named_by: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     cited_with: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # From directives' texts: (relation, other id) pairs, seen from the citing and the cited end.
+    typed: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    typed_by: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    # What a directive's text cites: id → how many times.
+    cites: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     @classmethod
     def of(cls, index: CitationIndex, texts: dict[tuple[str, str], str]) -> "Relations":
         rel = cls()
         for slug, cites in index.by_report.items():
             by_container: dict[str, set[str]] = defaultdict(set)
+            owner = text_owner(slug)
             for c in cites:
                 by_container[c.container].add(c.directive)
+                if owner and c.directive != owner:
+                    rel.cites[owner][c.directive] += 1
+                    if c.relation:
+                        rel.typed[owner].add((c.relation, c.directive))
+                        rel.typed_by[c.directive].add((c.relation, owner))
                 if c.in_title_of is None:
                     continue
                 outer = cites[c.in_title_of]
@@ -62,18 +79,39 @@ class Relations:
 
 def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Report],
                      texts: dict[tuple[str, str], str], rel: Relations,
-                     cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list]) -> str:
+                     cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list],
+                     text_links: dict[str, dict[str, list[Link]]] | None = None,
+                     status: dict[str, tuple[str, str]] | None = None) -> str:
     title = d.label
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d)),
            *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
         out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
+    # The status and the note on a missing text say the same on many pages: not searched.
+    out += [UNSEARCHED_BLOCK, _status(d, index, (status or {}).get(d.id)), "</div>"]
     out.append(_metadata(d))
+    typed = _typed(d, index, rel)
+    if typed:
+        out.append("## Quan hệ với văn bản khác { #quan-he }")
+        out += [UNSEARCHED_BLOCK, *typed, "</div>"]
+    out.append("## Toàn văn { #toan-van }")
+    doc = reports.get(d.text) if d.text else None
+    if doc is None:
+        out += [UNSEARCHED_BLOCK, f"{escape(NO_TEXT)}\n{{: .vb-no-text }}", "</div>"]
+    else:
+        out += render_header(doc, as_h1=False)
+        out += render_body(doc, (text_links or {}).get(doc.slug, {}), depth=1)
     # The citing passages and related directives are searched where they belong (the reports,
     # the other directives' pages), not again here.
     out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
     out += [UNSEARCHED_BLOCK, *_citations(cited.get(d.id, []), reports, texts), "</div>"]
+    own = rel.cites.get(d.id)
+    if own:
+        out.append("## Văn bản này trích dẫn { #van-ban-nay-trich-dan }")
+        out += [UNSEARCHED_BLOCK, "\n".join(f"- {_link(index.directives[i])} ({n} lần)" for i, n in
+                                             sorted(own.items(), key=lambda pair: (-pair[1], pair[0]))
+                                             if i in index.directives), "</div>"]
     related = _related(d, index, rel)
     if related:
         out.append("## Văn bản liên quan { #van-ban-lien-quan }")
@@ -86,6 +124,32 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                               for a in k.containers)
             out.append(f"- {escape(k.message)} ({escape(reports[k.report].title)}: {where})")
     return "\n\n".join(out) + "\n"
+
+
+def _status(d: Directive, index: CitationIndex, status: tuple[str, str] | None) -> str:
+    """One line: replaced or repealed (by which document), or what is known."""
+    if status and status[1] in index.directives:
+        by = index.directives[status[1]]
+        return f"**Tình trạng:** {escape(status[0])} bởi {_link(by)}\n{{: .vb-status .vb-status--het }}"
+    known = "có toàn văn trên trang" if d.text else "chưa có toàn văn trên trang"
+    return (f"**Tình trạng:** chưa ghi nhận văn bản thay thế hoặc bãi bỏ; {known}."
+            "\n{: .vb-status }")
+
+
+def _typed(d: Directive, index: CitationIndex, rel: Relations) -> list[str]:
+    """Typed relations, from both ends: "Căn cứ: …" on the citing page, "Là căn cứ để ban hành: …"
+    on the cited one."""
+    words = load_relations().relations
+    rows = [(words[r].label, other) for r, other in rel.typed.get(d.id, ())]
+    rows += [(words[r].inverse, other) for r, other in rel.typed_by.get(d.id, ())]
+    order = {name: i for i, name in enumerate(words)}
+    label_order = {w.label: order[n] for n, w in words.items()} | {w.inverse: 10 + order[n] for n, w in words.items()}
+    out = []
+    for label in sorted({lab for lab, _ in rows}, key=lambda lab: label_order[lab]):
+        ids = sorted({other for lab, other in rows if lab == label and other in index.directives})
+        if ids:
+            out += [f"**{escape(label)}**", "\n".join(f"- {_link(index.directives[i])}" for i in ids)]
+    return out
 
 
 def _search_words(d: Directive) -> list[str]:
@@ -108,7 +172,8 @@ def _metadata(d: Directive) -> str:
             ("Ngày ban hành", "date", vietnamese_date(d.date) if d.date else None),
             ("Khóa", "term", d.term), ("Trích yếu", "title", _cap(d.title) if d.title else None),
             ("Tóm tắt", "summary", d.summary), ("Ghi chú", "note", d.note),
-            ("Nguồn thông tin", "source", d.source if d.in_catalog else "các trích dẫn trong báo cáo")]
+            ("Nguồn thông tin", "source", d.source if d.in_catalog else
+             ("toàn văn văn bản" if d.text else "các trích dẫn trong báo cáo"))]
     lines = ["| Thông tin | Nội dung |", "| --- | --- |"]
     lines += [f"| {label} | {mark(name, value)} |" for label, name, value in rows if value]
     return "\n".join(lines)
@@ -120,15 +185,16 @@ def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
     by_report: dict[str, list[Citation]] = defaultdict(list)
     for slug, c in cited:
         by_report[slug].append(c)
-    for slug in sorted(by_report, key=lambda s: (reports[s].title, s)):
+    for slug in sorted(by_report, key=lambda s: (reports[s].kind != "report", reports[s].title, s)):
         mine = by_report[slug]
         report = reports[slug]
-        out.append(f"### {escape(report.title)} {{ #bao-cao-{slug} }}")
+        out.append(f"### {escape(report.title)} {{ #bao-cao-{slug.replace('/', '-')} }}")
         items = []
         for c in mine:
             before, inside, after = sentence_around(texts[(slug, c.container)], c.start, c.end)
             href = location_href(slug, c.container, DIRECTIVES_DIR)
             tag = " *(thực hiện)*" if c.implements else ""
+            tag += f" *({escape(c.pin_text)})*" if c.pin_text else ""
             items.append(f"- [{escape(_cap(location_label(c.container)))}]({href}){tag}: "
                          f"“{escape(before)}**{escape(inside)}**{escape(after)}”")
         out.append("\n".join(items))
@@ -162,26 +228,33 @@ def _link(d: Directive) -> str:
     return f"[{escape(label)}]({d.id}.md)"
 
 
-def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo | None = None) -> dict[str, str]:
+def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo | None = None,
+                    text_links: dict[str, dict[str, list[Link]]] | None = None) -> dict[str, str]:
     """Every cited directive's page, by path under docs/; with a memo, only pages whose inputs
-    changed are rendered."""
+    changed are rendered. `reports` are all documents, directives' texts (`van-ban/<id>`) too."""
     memo = memo if memo is not None else PageMemo()
+    text_links = text_links or {}
     by_slug = {r.slug: r for r in reports}
     texts = {(r.slug, b.anchor): b.text for r in reports for b in r.blocks}
     texts.update({(r.slug, f"fn:{f.number}"): f.text for r in reports for f in r.footnotes})
     rel = Relations.of(index, texts)
+    status = statuses(index)
     cited: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
     for slug, cites in index.by_report.items():
         for c in cites:
-            cited[c.directive].append((slug, c))
+            if c.directive != text_owner(slug):
+                cited[c.directive].append((slug, c))
     conflicts: dict[str, list] = defaultdict(list)
     for k in index.conflicts:
         conflicts[k.directive].append(k)
     pages = {}
     for i, d in sorted(index.directives.items()):
-        key = _inputs(d, index, by_slug, rel, cited, conflicts)
+        key = _inputs(d, index, by_slug, rel, cited, conflicts) + (
+            by_slug.get(d.text or ""), text_links.get(d.text or ""), status.get(d.id),
+            sorted(rel.typed.get(i, ())), sorted(rel.typed_by.get(i, ())), dict(rel.cites.get(i, {})))
         pages[directive_path(i)] = memo(directive_path(i), key,
-                                        lambda: render_directive(d, index, by_slug, texts, rel, cited, conflicts))
+                                        lambda: render_directive(d, index, by_slug, texts, rel, cited, conflicts,
+                                                                 text_links, status))
     return pages
 
 

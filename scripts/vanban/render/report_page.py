@@ -33,21 +33,36 @@ def report_path(slug: str) -> str:
     return f"{REPORTS_DIR}/{slug}.md"
 
 
+def document_path(key: str) -> str:
+    """Where a document lives under docs/: a report by its slug, a directive's text (keyed
+    `van-ban/<id>`) on its directive's page."""
+    return f"{key}.md" if key.startswith(f"{DIRECTIVES_DIR}/") else report_path(key)
+
+
 def render_report(report: Report, links: dict[str, list[Link]] | None = None,
                   flags: dict[str, Link] | None = None) -> str:
     """The report page; `links` maps a block anchor or `fn:N` to the links in its text, `flags`
     to the marker that links a flagged block to its finding."""
     links, flags = links or {}, flags or {}
     out = [front_matter(report.title, report.source), *mark_banner(report.marks)]
-    out += _header(report)
+    out += render_header(report)
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
-    out += [_block(b, links.get(b.anchor, []), flags.get(b.anchor)) for b in report.blocks]
-    if report.footnotes:
-        out.append(f"## {FOOTNOTES_HEADING} {{ #chu-thich .vb-footnotes-title }}")
-        out += [f"[^{f.number}]: {_inline(f.text, [], links.get(f'fn:{f.number}', []), line_start=True)}"
-                f"{_flag(flags.get(f'fn:{f.number}'))}" for f in report.footnotes]
+    out += render_body(report, links, flags)
     return "\n\n".join(out) + "\n"
+
+
+def render_body(doc: Report, links: dict[str, list[Link]], flags: dict[str, Link] | None = None,
+                depth: int = 0) -> list[str]:
+    """A document's blocks and footnotes as Markdown; headings `depth` levels below their own
+    (a directive's text sits under the "Toàn văn" heading of its page)."""
+    flags = flags or {}
+    out = [_block(b, links.get(b.anchor, []), flags.get(b.anchor), depth) for b in doc.blocks]
+    if doc.footnotes:
+        out.append(f"{'#' * (2 + depth)} {FOOTNOTES_HEADING} {{ #chu-thich .vb-footnotes-title }}")
+        out += [f"[^{f.number}]: {_inline(f.text, [], links.get(f'fn:{f.number}', []), line_start=True)}"
+                f"{_flag(flags.get(f'fn:{f.number}'))}" for f in doc.footnotes]
+    return out
 
 
 def _table(b: Block) -> str:
@@ -72,12 +87,21 @@ def _flag(flag: Link | None) -> str:
     return f" [⚑]({flag.target} \"{escape_title(flag.title)}\"){{ .vb-flag }}"
 
 
-def _header(report: Report) -> list[str]:
-    """Header lines in source order; the doc-type line is the page's h1."""
+def render_header(report: Report, as_h1: bool = True) -> list[str]:
+    """Header lines in source order; the doc-type line is the page's h1 (a report's page), or
+    a line like the others (a directive's text under its page's own h1)."""
     out = []
-    has_h1 = False
+    has_h1 = not as_h1
+    titles = [h for h in report.header if h.role == "title"]
+    if as_h1 and titles and not any(h.role == "doc_type" for h in report.header) \
+            and " ".join(h.text for h in titles) == report.title:
+        # A text with no header block: its first line, the title, is the page's h1.
+        out.append(f"# {escape(report.title)} {{ #van-ban }}")
+        has_h1 = True
     for h in report.header:
-        if h.role == "doc_type":
+        if h.role == "title" and has_h1 and as_h1 and not any(x.role == "doc_type" for x in report.header):
+            continue
+        if h.role == "doc_type" and as_h1:
             out.append(f"# {escape(h.text)} {{ #van-ban .vb-doctype }}")
             has_h1 = True
         else:
@@ -87,10 +111,13 @@ def _header(report: Report) -> list[str]:
     return out
 
 
-def _block(b: Block, links: list[Link], flag: Link | None) -> str:
+def _block(b: Block, links: list[Link], flag: Link | None, depth: int = 0) -> str:
     if b.kind == "heading":
-        hashes = "#" * (b.level + 1)
-        return f"{hashes} {b.number}. {_inline(b.text, b.refs, links)} {{ #{b.anchor} }}"
+        hashes = "#" * min(6, b.level + 1 + depth)
+        # The numbering as written (`Điều 3.`, `II-`, `Chương I`); a report's as `I.`.
+        marker = escape(b.marker) if b.marker is not None else f"{b.number}."
+        text = " ".join(filter(None, [marker, _inline(b.text, b.refs, links)]))
+        return f"{hashes} {text} {{ #{b.anchor} }}"
     if b.kind == "bullet":
         return (f"{escape(b.marker)} {_inline(b.text, b.refs, links)}{_pilcrow(b.anchor)}{_flag(flag)}"
                 f"\n{{: #{b.anchor} .vb-bullet }}")

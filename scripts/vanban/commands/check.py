@@ -1,4 +1,5 @@
-"""Print the findings of `vanban check`, grouped by kind, as text or JSON."""
+"""`vanban check`: the findings of every report and directive text (or of the ones named),
+grouped by kind, as text or JSON."""
 
 from __future__ import annotations
 
@@ -13,39 +14,38 @@ from vanban.cite.patterns import load_patterns
 from vanban.errors import VanbanError
 from vanban.glossary import load_glossary
 from vanban.pipeline import Shared, analyse
-from vanban.sources import load_reports, read_source
+from vanban.regenerate import Regenerator
+from vanban.sources import read_source
 
 SEVERITY_WORDS = {"error": "lỗi", "warning": "cần xem", "info": "ghi chú"}
 
 
-def select_reports(root: Path, wanted: list[str]):
-    """Reports named by slug (from data/reports) or by file path; all of data/reports if none."""
-    if not wanted:
-        return load_reports(root)
-    known = None
-    out = []
-    for name in wanted:
-        path = Path(name)
-        if path.suffix or path.exists():
-            out.append(read_source(path.resolve() if path.exists() else path, root))
-            continue
-        known = known if known is not None else {r.slug: r for r in load_reports(root)}
-        if name not in known:
-            raise VanbanError(f"no report with slug {name!r} in data/reports (known: {', '.join(sorted(known))})")
-        out.append(known[name])
-    return out
-
-
 def run_check(root: Path, wanted: list[str], as_json: bool, strict: bool) -> int:
-    reports = select_reports(root, wanted)
-    catalog = load_catalog(root, load_patterns())
-    shared = Shared(root, catalog, {d.id: d for d in catalog}, load_glossary(root))
-    findings = [f for r in reports for f in analyse(r, shared).findings]
+    """Check the documents of data/ (all, or those named by slug), with the checks that read
+    several documents; a file named by path outside data/ is checked on its own."""
+    named_files = wanted and all(Path(n).suffix or Path(n).exists() for n in wanted)
+    everything = None if named_files else Regenerator(root).analyse()
+    by_slug = {d.slug: d for d in everything.documents} if everything else {}
+    documents, findings = [], []
+    for name in wanted or list(by_slug):
+        path = Path(name)
+        if name in by_slug:
+            documents.append(by_slug[name])
+            findings += everything.findings[name]
+        elif path.suffix or path.exists():
+            report = read_source(path.resolve() if path.exists() else path, root)
+            catalog = load_catalog(root, load_patterns())
+            shared = Shared(root, catalog, {d.id: d for d in catalog}, load_glossary(root))
+            documents.append(report)
+            findings += analyse(report, shared).findings
+        else:
+            known = ", ".join(sorted(d.slug for d in everything.documents if d.kind == "report"))
+            raise VanbanError(f"no report with slug {name!r} in data/reports (known: {known})")
     if as_json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        _print_text(reports, findings)
+        _print_text(documents, findings)
     if strict and any(f.severity == "error" for f in findings):
         return 1
     return 0

@@ -1,0 +1,120 @@
+"""Type the links a directive's text makes to what it cites: legal basis, implements, guides,
+replaces, amends, repeals (words in `relations.yml`), where the wording says so explicitly.
+
+A relation word counts when it stands in the same sentence before the citation with nothing
+between them but a few words ("và thay thế Quyết định số …"), and speaks of the citing document
+itself (it opens the sentence, or follows "… này"); a citation listed after a typed one shares its
+type ("Căn cứ Luật A; Luật B"); `after` words follow the cited document ("… hết hiệu lực").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vanban.cite.models import Citation
+from vanban.model import Report, text_owner
+from vanban.normalize import matching
+from vanban.yamlfile import load_package_data
+
+# Words allowed between a relation word and the citation it types ("thay thế các Quyết định").
+GAP_WORDS = 4
+SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)(?!\d)")
+LIST_GAP = re.compile(r"^[\s,;]*(?:và|cùng)?[\s,;]*$", re.IGNORECASE)
+# What may stand before a relation word that opens the sentence: a bullet, "Để".
+OPENING = re.compile(r"^[\s\-–+•*]*(?:để\s+)?$", re.IGNORECASE)
+THIS = re.compile(r"(?<!\w)này(?!\w)", re.IGNORECASE)
+# "… đã được sửa đổi, bổ sung theo Luật số …": the passive speaks of another document.
+PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    label: str
+    inverse: str
+    status: str | None
+    subject: str
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    relations: dict[str, Relation]
+    before: re.Pattern
+    opening: re.Pattern
+    after: re.Pattern
+    by_word: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_relations() -> RelationWords:
+    raw = load_package_data(Path(__file__).parent / "relations.yml")
+    relations = {name: Relation(name, r["label"], r["inverse"], r.get("status"), r["subject"])
+                 for name, r in raw.items()}
+    before_words = {matching(w).lower(): name for name, r in raw.items() for w in r["words"]}
+    after_words = {matching(w).lower(): name for name, r in raw.items() for w in r.get("after", [])}
+    alt = "|".join(re.escape(w) for w in sorted(before_words, key=len, reverse=True))
+    after_alt = "|".join(re.escape(w) for w in sorted(after_words, key=len, reverse=True))
+    gap = rf"(?:\s+\S+){{0,{GAP_WORDS}}}?"
+    return RelationWords(
+        relations,
+        re.compile(rf"(?<!\w)(?P<word>{alt})(?!\w){gap}\s*(?:số\s*)?$", re.IGNORECASE),
+        re.compile(rf"[\s\-–+•*]*(?:để\s+)?(?P<word>{alt})(?!\w)", re.IGNORECASE),
+        re.compile(rf"[\s,]*(?:đã\s+|sẽ\s+)?(?:được\s+|bị\s+)?(?:tuyên\s+bố\s+)?(?P<word>{after_alt})(?!\w)", re.IGNORECASE),
+        {**before_words, **after_words},
+    )
+
+
+def type_relations(doc: Report, cites: list[Citation]) -> None:
+    """Set `relation` on the citations of a directive's text whose wording types them."""
+    words = load_relations()
+    texts = {b.anchor: b.text for b in doc.blocks}
+    texts.update({f"fn:{f.number}": f.text for f in doc.footnotes})
+    previous: Citation | None = None
+    for c in sorted(cites, key=lambda c: (c.container, c.start)):
+        if c.in_title_of is not None or c.kind in ("alias", "short"):
+            continue
+        m = matching(texts[c.container])
+        sentence_start = max((b.end() for b in SENTENCE_BREAK.finditer(m, 0, c.start)), default=0)
+        lead = m[sentence_start : c.start]
+        hit = words.before.search(lead)
+        first_in_sentence = previous is None or previous.container != c.container or previous.end <= sentence_start
+        opening = words.opening.match(lead)
+        # Only what follows the sentence's other citations can speak of this document.
+        after_others = max([o.end - sentence_start for o in cites if o.container == c.container
+                            and sentence_start <= o.start and o.end <= c.start], default=0)
+        if hit is not None and hit.start() >= after_others and _of_this(
+                words.relations[words.by_word[hit["word"].lower()]], lead[after_others : hit.start()],
+                after_others == 0):
+            c.relation = words.by_word[hit["word"].lower()]
+        elif opening is not None and first_in_sentence:  # "Căn cứ Luật Bảo vệ bí mật nhà nước số …"
+            c.relation = words.by_word[opening["word"].lower()]
+        elif (previous is not None and previous.container == c.container and previous.relation
+              and previous.end >= sentence_start and LIST_GAP.match(m[previous.end : c.start])):
+            c.relation = previous.relation
+        elif first_in_sentence and (hit := words.after.match(m, c.end)) is not None:
+            c.relation = words.by_word[hit["word"].lower()]
+        previous = c
+
+
+def _of_this(relation: Relation, before_word: str, opens: bool) -> bool:
+    """Whether the relation word speaks of the citing document (see the module's docstring):
+    `before_word` is what stands before it since the sentence's last other citation."""
+    if PASSIVE.search(before_word):
+        return False
+    return (opens and bool(OPENING.match(before_word))) or (relation.subject == "this" and bool(THIS.search(before_word)))
+
+
+def statuses(index) -> dict[str, tuple[str, str]]:
+    """Directives another directive's text replaces or repeals: id → (status, replacing id)."""
+    words = load_relations().relations
+    out: dict[str, tuple[str, str]] = {}
+    for key, cites in sorted(index.by_report.items()):
+        owner = text_owner(key)
+        for c in cites:
+            status = words[c.relation].status if c.relation else None
+            if owner and status and c.directive != owner and c.directive not in out:
+                out[c.directive] = (status, owner)
+    return out

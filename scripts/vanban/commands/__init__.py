@@ -1,0 +1,1 @@
+"""Commands of the CLI that run several stages (vanban.cli parses the arguments)."""
