@@ -370,3 +370,56 @@ def test_search_lands_on_the_article(law_site, browser, engine):
         finally:
             page.close()
     assert any("/van-ban/luat-42-2024-qh15" in h and h.endswith("#dieu-4") for h in hrefs), hrefs[:8]
+
+
+CATALOG_RELATIONS = """- id: chi-thi-12-ct-tu-2019
+  type: Chỉ thị
+  number: "12"
+  symbol: 12-CT/TU
+  issuer: Thành ủy X
+  level: Thành phố
+  date: 2019-03-01
+- id: chi-thi-20-ct-tu-2023
+  type: Chỉ thị
+  number: "20"
+  symbol: 20-CT/TU
+  issuer: Thành ủy X
+  level: Thành phố
+  date: 2023-05-01
+  relations: {replaces: [chi-thi-12-ct-tu-2019]}
+"""
+
+
+def test_relations_stated_in_the_catalog(tmp_path):
+    root = make_project(tmp_path, {"bc.txt": PINNED})
+    catalog = root / "data" / "directives.yml"
+    catalog.write_text(CATALOG_RELATIONS, encoding="utf-8")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    older = (root / "docs" / "van-ban" / "chi-thi-12-ct-tu-2019.md").read_text(encoding="utf-8")
+    assert "**Tình trạng:** Đã được thay thế bởi [Chỉ thị số 20&#45;CT/TU" in older
+    newer = (root / "docs" / "van-ban" / "chi-thi-20-ct-tu-2023.md").read_text(encoding="utf-8")
+    assert "**Thay thế**\n\n- [Chỉ thị số 12&#45;CT/TU" in newer
+    assert "*(đã được thay thế)*" in (root / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
+    catalog.write_text(CATALOG_RELATIONS.replace("replaces:", "supersedes:"), encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 1
+    assert message_lines(result.stderr)[0].startswith(
+        "data/directives.yml:15: error: relations: unknown relation 'supersedes'")
+
+
+def test_a_directive_in_word(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests" / "fixtures"))
+    import make_docx
+
+    p, r = make_docx.paragraph, make_docx.run
+    body = "".join([make_docx.table([["BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 99-QĐ/TW", "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                                                                               "Hà Nội, ngày 2 tháng 3 năm 2024"]]),
+                    p(r("QUY ĐỊNH")), p(r("VỀ VIỆC THỬ")), p(r("Chương I")), p(r("QUY ĐỊNH CHUNG")),
+                    p(r("Điều 1. Phạm vi")), p(r("Khoản một."), num=(4, 0)), p(r("Điều 2. Hiệu lực"))])
+    path = tmp_path / "qd.docx"
+    make_docx.package(path, body, {})
+    doc = read_directive(path)
+    assert (doc.meta.doc_type, doc.meta.full_symbol, doc.meta.date) == ("QUY ĐỊNH", "99-QĐ/TW", "2024-03-02")
+    assert [b.anchor for b in doc.blocks] == ["chuong-i", "dieu-1", "dieu-1-khoan-1", "dieu-2"]

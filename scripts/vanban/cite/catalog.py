@@ -12,13 +12,14 @@ from pathlib import Path
 
 from vanban.cite.models import Directive
 from vanban.cite.patterns import ROMAN, Patterns, load_patterns
+from vanban.cite.relations import load_relations
 from vanban.errors import VanbanError
 from vanban.read.marks import MARK_KEYS, stated_marks
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
 CATALOG = Path("data") / "directives.yml"
 FIELDS = {"id", "type", "number", "symbol", "issuer", "level", "date", "term", "title", "summary",
-          "aliases", "names", "conference", "source", "unconfirmed", "note", *MARK_KEYS}
+          "aliases", "names", "conference", "source", "unconfirmed", "note", "relations", *MARK_KEYS}
 REQUIRED = ("id", "type", "issuer", "level")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -81,6 +82,13 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
     unconfirmed = entry.get("unconfirmed") or []
     if not isinstance(unconfirmed, list) or not set(unconfirmed) <= FIELDS:
         fail("unconfirmed must list field names", "unconfirmed")
+    relations = {k: v for k, v in (entry.get("relations") or {}).items() if not k.startswith("__")}
+    known = load_relations().relations
+    for name, ids in relations.items():
+        if name not in known:
+            fail(f"relations: unknown relation {name!r}; known: {', '.join(known)}", "relations")
+        if not isinstance(ids, list) or not all(isinstance(i, str) and ID.match(i) for i in ids):
+            fail(f"relations: {name} must list directive ids", "relations")
     conference = entry.get("conference")
     if conference is not None and (not isinstance(conference, int) or isinstance(conference, bool)):
         fail("conference must be a whole number", "conference")
@@ -95,5 +103,5 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
         term=entry.get("term"), title=entry.get("title"), summary=entry.get("summary"), aliases=aliases, names=names,
         conference=conference, source=entry.get("source"), unconfirmed=unconfirmed, note=entry.get("note"),
         in_catalog=True, scope=scope, title_from="catalog" if entry.get("title") else None,
-        marks=stated_marks(entry, CATALOG),
+        marks=stated_marks(entry, CATALOG), relations=relations,
     )

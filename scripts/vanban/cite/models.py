@@ -86,6 +86,8 @@ class Directive:
     place: str | None = None
     title_from: str | None = None
     marks: list[Mark] = field(default_factory=list)
+    # Typed links the catalog states (relation name → ids), for documents whose text we lack.
+    relations: dict[str, list[str]] = field(default_factory=dict)
     # The directive's own text, when data/directives/ has it: the document's key and its file.
     text: str | None = None
     text_source: str | None = None

@@ -107,14 +107,24 @@ def _of_this(relation: Relation, before_word: str, opens: bool) -> bool:
     return (opens and bool(OPENING.match(before_word))) or (relation.subject == "this" and bool(THIS.search(before_word)))
 
 
-def statuses(index) -> dict[str, tuple[str, str]]:
-    """Directives another directive's text replaces or repeals: id → (status, replacing id)."""
-    words = load_relations().relations
-    out: dict[str, tuple[str, str]] = {}
+def typed_links(index) -> list[tuple[str, str, str]]:
+    """Every typed link (subject id, relation, object id): those the directives' texts word
+    explicitly, and those the catalog states (`relations:`) for documents whose text we lack."""
+    links = []
     for key, cites in sorted(index.by_report.items()):
         owner = text_owner(key)
-        for c in cites:
-            status = words[c.relation].status if c.relation else None
-            if owner and status and c.directive != owner and c.directive not in out:
-                out[c.directive] = (status, owner)
+        links += [(owner, c.relation, c.directive) for c in cites if owner and c.relation and c.directive != owner]
+    for d in sorted(index.directives.values(), key=lambda d: d.id):
+        links += [(d.id, name, other) for name, ids in sorted(d.relations.items()) for other in ids
+                  if other in index.directives]
+    return list(dict.fromkeys(links))
+
+
+def statuses(index) -> dict[str, tuple[str, str]]:
+    """Directives another one replaces or repeals: id → (status, replacing id)."""
+    words = load_relations().relations
+    out: dict[str, tuple[str, str]] = {}
+    for subject, relation, other in typed_links(index):
+        if words[relation].status and other not in out:
+            out[other] = (words[relation].status, subject)
     return out

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vanban.cite import CitationIndex, Citation, Directive
-from vanban.cite.relations import load_relations, statuses
+from vanban.cite.relations import load_relations, statuses, typed_links
 from vanban.model import Report, text_owner
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
@@ -55,9 +55,6 @@ class Relations:
                 by_container[c.container].add(c.directive)
                 if owner and c.directive != owner:
                     rel.cites[owner][c.directive] += 1
-                    if c.relation:
-                        rel.typed[owner].add((c.relation, c.directive))
-                        rel.typed_by[c.directive].add((c.relation, owner))
                 if c.in_title_of is None:
                     continue
                 outer = cites[c.in_title_of]
@@ -74,6 +71,9 @@ class Relations:
             for ids in by_container.values():
                 for a in ids:
                     rel.cited_with[a].update(b for b in ids if b != a)
+        for subject, relation, other in typed_links(index):
+            rel.typed[subject].add((relation, other))
+            rel.typed_by[other].add((relation, subject))
         return rel
 
 
