@@ -47,10 +47,15 @@ def find_names(report: Report, catalog: list[Directive], found: list[Citation],
     named = [(d, re.compile(rf"(?<![\w]){re.escape(matching(n))}(?![\w])")) for d in catalog for n in d.names]
     if not named:
         return []
+    # A name's first word, lower-cased, must be in a text before the text is normalised for it.
+    firsts = {matching(n).split()[0].lower() for d in catalog for n in d.names}
     out: list[Citation] = []
     containers = [(b.anchor, b.text, b.line, False) for b in report.blocks]
     containers += [(f"fn:{f.number}", f.text, f.line, True) for f in report.footnotes]
     for anchor, text, line, in_footnote in containers:
+        lowered = text.lower()
+        if not any(first in lowered for first in firsts):
+            continue
         m = matching(text)
         taken = [(c.start, c.end) for c in found if c.container == anchor]
         for d, pattern in named:
@@ -122,12 +127,15 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
 
 
 PIN_LOOKBACK = 80
+# Words one of which a provision named before a citation holds (a cheap test before the pattern).
+PIN_WORDS = ("điều", "mục", "phần", "tiết")
 
 
 def _pin(text: str, m: str, c: Citation, p: Patterns) -> tuple[str | None, str | None]:
     """The provision a citation names, as its anchor (`dieu-3-khoan-2`), and the words saying it."""
     start = max(0, c.start - PIN_LOOKBACK)
-    found = p.pin_before.search(m, start, c.start)
+    window = m[start : c.start].lower()
+    found = p.pin_before.search(m, start, c.start) if any(w in window for w in PIN_WORDS) else None
     if found is None or found.end() != c.start:
         found = p.pin_after.match(m, c.end)
     if found is None:

@@ -20,8 +20,8 @@ from vanban.render.report_page import DIRECTIVES_DIR, Link, directive_path, rend
 UNCONFIRMED = " (chưa xác minh)"
 TITLE_SOURCES = {
     "catalog": "",
-    "citation": " (theo trích dẫn trong báo cáo)",
-    "topic": " (theo nội dung nêu trong báo cáo)",
+    "citation": " (theo nơi trích dẫn)",
+    "topic": " (theo nội dung nêu ở nơi trích dẫn)",
     "conference": "",
     "text": "",
 }
@@ -173,7 +173,7 @@ def _metadata(d: Directive) -> str:
             ("Khóa", "term", d.term), ("Trích yếu", "title", _cap(d.title) if d.title else None),
             ("Tóm tắt", "summary", d.summary), ("Ghi chú", "note", d.note),
             ("Nguồn thông tin", "source", d.source if d.in_catalog else
-             ("toàn văn văn bản" if d.text else "các trích dẫn trong báo cáo"))]
+             ("toàn văn văn bản" if d.text else "các văn bản trích dẫn văn bản này"))]
     lines = ["| Thông tin | Nội dung |", "| --- | --- |"]
     lines += [f"| {label} | {mark(name, value)} |" for label, name, value in rows if value]
     return "\n".join(lines)
