@@ -60,3 +60,42 @@ def test_an_edit_reaches_the_served_page(tmp_path):
     lines = [ln for ln in output.splitlines() if "data/ changed" in ln]
     assert lines and "regenerated in" in lines[0], output[-2000:]
     assert "Aborted" not in output
+
+
+SMALL = ("CHI BỘ X\nSố 01-BC/CB\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử\n-----\n"
+         "I. KẾT QUẢ\nChi bộ thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về học tập.\n")
+
+
+def _port_is_free(port: int) -> bool:
+    """Nothing listens on the port any more (a connection is refused)."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return False
+    except OSError:
+        return True
+
+
+def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp_path):
+    root = make_project(tmp_path, {"nho.txt": SMALL, "khac.txt": SMALL.replace("01-BC", "02-BC")})
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait_for(lambda: _get(base + "bao-cao/khac/"), 120), "the site was not served"
+        (root / "data" / "reports" / "khac.txt").unlink()
+        assert _wait_for(lambda: _get(base + "bao-cao/khac/") is None and _get(base + "bao-cao/nho/"), 60), \
+            "the removed report is still served"
+        report = root / "data" / "reports" / "nho.txt"
+        report.write_text(report.read_text(encoding="utf-8").replace("học tập", "học tập và làm theo"),
+                          encoding="utf-8")
+        assert _wait_for(lambda: "làm theo" in (_get(base + "bao-cao/nho/") or ""), 60)
+        time.sleep(3)  # the search index is rebuilt in the background
+    finally:
+        proc.send_signal(signal.SIGTERM)  # to vanban alone: it must stop MkDocs' server too
+        output = proc.communicate(timeout=30)[0]
+    assert _wait_for(lambda: _port_is_free(port), 10), "the port is still held after SIGTERM"
+    assert "vanban: reports:" in output and "Serving on" in output
+    assert "search index refreshed" in output, output[-2000:]
+    for noise in ("end of life", "'dirty' build", 'not included in the "nav"', "Traceback"):
+        assert noise not in output, noise

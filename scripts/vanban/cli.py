@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vanban {__version__}")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding mkdocs.yml, data/ and docs/ (default: current folder)")
-    verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="COMMAND")
     build = verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
     build.add_argument("--offline", action="store_true",
                        help="build site-offline/, which works from file:// (a USB stick) with search")
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     parse = verbs.add_parser("parse", help="print the document model of one report or directive text")
     parse.add_argument("file", type=Path)
-    parse.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    parse.add_argument("--json", action="store_true", help="print JSON (the only format, and the default)")
     parse.add_argument("--kind", choices=("report", "directive"),
                        help="read the file as a report or a directive's text (default: a file in a folder named "
                             "directives is a directive's text)")
@@ -50,12 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="exit 1 when any finding is an error")
     cites = verbs.add_parser("citations", help="print the citations of one report, resolved against the catalog")
     cites.add_argument("file", type=Path)
-    cites.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    cites.add_argument("--json", action="store_true", help="print JSON (the only format, and the default)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:  # `vanban` alone: what it can do
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         return _run(args)
     except VanbanError as exc:
@@ -97,8 +101,12 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 0
     if args.verb == "serve":
-        from vanban.serve import serve
+        from vanban.serve import address_problem, serve
 
+        problem = address_problem(args.address)
+        if problem:
+            print(f"vanban: error: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         return serve(root, args.address)
     raise VanbanError(f"unknown verb {args.verb!r}")
 

@@ -132,8 +132,12 @@ def load_reports(root: Path) -> list[Report]:
 
 
 def read_source(path: Path, root: Path, kind: str = "report") -> Report:
-    """Read one report (or directive text) file anywhere, with its sidecar if it has one."""
+    """Read one report (or directive text) file anywhere, with its sidecar if it has one; the
+    same file types as a build reads."""
     label = str(path.relative_to(root)) if path.is_absolute() and path.is_relative_to(root) else str(path)
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        raise VanbanError(f"unsupported {kind} file type {path.suffix or '(none)'!r}; "
+                          f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
     return _read(_with_sidecar(path, label, root, kind))
 
 

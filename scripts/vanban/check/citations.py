@@ -44,9 +44,17 @@ def check_citations(report: Report, index: CitationIndex) -> list[Finding]:
         seen.add(d.id)
         out.append(Finding("citation-not-in-catalog", "info", report.slug, c.container,
                            _quote(texts.get(c.container, ""), [c]),
-                           f"{d.label} chưa có trong danh mục văn bản (data/directives.yml); trang của văn bản "
+                           f"{_dated(d)} chưa có trong danh mục văn bản (data/directives.yml); trang của văn bản "
                            "được dựng từ các trích dẫn", stated=c.raw, line=lines.get(c.container)))
     return out
+
+
+def _dated(d) -> str:
+    """A directive's label with its date or term: two documents may share a symbol."""
+    if d.date:
+        y, m, day = (d.date.split("-") + ["01", "01"])[:3]
+        return f"{d.label} ngày {int(day)}/{int(m)}/{y}" if len(d.date) == 10 else f"{d.label} năm {y}"
+    return f"{d.label} khóa {d.term}" if d.term else d.label
 
 
 def _quote(text: str, cites) -> str:

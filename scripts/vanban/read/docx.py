@@ -22,12 +22,14 @@ from xml.etree import ElementTree as ET
 from vanban.errors import VanbanError
 from vanban.model import Diagnostic
 from vanban.read.decode import read_bytes
+from vanban.read.rules import load_rules
 from vanban.yamlfile import load_package_data
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 TABLE_MARK = "\ue000"
+CHUNK = 1 << 20
 
 
 @dataclass
@@ -123,9 +125,24 @@ def _open(path: Path, label: str) -> zipfile.ZipFile:
         raise VanbanError("not a .docx file (a .docx is a zip archive; this is not one)", label) from None
 
 
+def _inflate(parts: zipfile.ZipFile, name: str, label: str) -> bytes:
+    """A part's bytes, inflated a chunk at a time and refused as soon as they pass the size limit
+    of a report file (a zip bomb declares small sizes and inflates to gigabytes)."""
+    limit = load_rules().max_bytes
+    chunks, total = [], 0
+    with parts.open(name) as stream:
+        while chunk := stream.read(CHUNK):
+            total += len(chunk)
+            if total > limit:
+                raise VanbanError(f"{name} inflates to more than {limit / 1e6:.0f} MB: not a real report "
+                                  "(a damaged or hostile .docx)", label)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _xml(parts: zipfile.ZipFile, name: str, label: str, required: bool = False):
     try:
-        data = parts.read(name)
+        data = _inflate(parts, name, label)
     except KeyError:
         if required:
             raise VanbanError(f"a zip file but not a Word document (no {name})", label) from None

@@ -75,7 +75,8 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
     `pagefind[bin]` package); return the number of pages indexed. Fails with one line naming
     the site folder."""
-    out = site / INDEX_DIR
+    final = site / INDEX_DIR
+    out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
     shards = plan_shards(site, int(shard_mb * 1_000_000))
     for number, pages in enumerate(shards):
@@ -84,6 +85,12 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
             (out / f"s{number}" / name).unlink(missing_ok=True)
     (out / SHARDS_FILE).write_text(json.dumps({"shards": [f"s{n}" for n in range(len(shards))]}) + "\n",
                                    encoding="utf-8")
+    old = site / f"{INDEX_DIR}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(out, final)
+    shutil.rmtree(old, ignore_errors=True)
     return sum(len(s) for s in shards)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -73,6 +74,9 @@ class SearchFolding(BasePlugin[SearchConfig]):
         """Kept across `mkdocs serve` rebuilds (MkDocs calls this only on plugins it keeps)."""
         self.serve_dirty = command == "serve" and dirty
         self.indexed = False
+        self._lock = threading.Lock()
+        self._indexer: threading.Thread | None = None
+        self._wanted = False
         if self.serve_dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice)
 
@@ -145,10 +149,32 @@ class SearchFolding(BasePlugin[SearchConfig]):
         if not self.config.index:
             return
         if getattr(self, "serve_dirty", False) and self.indexed:
-            log.info("vanban-search: search index kept from the first build; restart to refresh it")
+            self._reindex_in_background(site)
             return
         try:
             index_site(site, self.config.shard_mb)
         except VanbanError as exc:
             raise PluginError(str(exc)) from None
         self.indexed = True
+
+    def _reindex_in_background(self, site: Path) -> None:
+        """`vanban serve` after an edit: the search index is rebuilt beside the served one and
+        swapped in, while pages reload at once; edits during a rebuild queue one more."""
+        with self._lock:
+            self._wanted = True
+            if self._indexer is not None and self._indexer.is_alive():
+                return
+            self._indexer = threading.Thread(target=self._reindex, args=(site,), daemon=True)
+            self._indexer.start()
+
+    def _reindex(self, site: Path) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    return
+                self._wanted = False
+            try:
+                count = index_site(site, self.config.shard_mb)
+                log.info(f"vanban-search: search index refreshed ({count} pages)")
+            except VanbanError as exc:
+                log.warning(f"vanban-search: the search index could not be refreshed: {exc}")
