@@ -135,6 +135,8 @@ def read_source(path: Path, root: Path, kind: str = "report") -> Report:
     """Read one report (or directive text) file anywhere, with its sidecar if it has one; the
     same file types as a build reads."""
     label = str(path.relative_to(root)) if path.is_absolute() and path.is_relative_to(root) else str(path)
+    if path.is_dir():
+        raise VanbanError(f"is a directory, not a {kind} file", label)
     if path.suffix.lower() not in REPORT_SUFFIXES:
         raise VanbanError(f"unsupported {kind} file type {path.suffix or '(none)'!r}; "
                           f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
