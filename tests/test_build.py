@@ -94,3 +94,21 @@ def test_build_reports_progress_per_stage(tmp_path):
     assert stages == ["reports", "render", "mkdocs", "search index"]
     assert re.search(r"vanban: reports: 1 read, extracted and checked \(\d+ citations, \d+ findings in all\) in", result.stderr)
     assert re.search(r"vanban: render: \d+ pages in \d+\.\d s", result.stderr)
+
+
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
+
+
+def test_properdocs_builds_the_same_pages(seed_site, tmp_path):
+    """ProperDocs (the maintained MkDocs fork) builds the same pages with the same anchors; only
+    the generator tag names the engine."""
+    root = make_project(tmp_path, seed=True)
+    result = run_vanban("--root", str(root), "build", "--engine", "properdocs")
+    assert result.returncode == 0, result.stderr
+    ours, theirs = seed_site / "site", root / "site"
+    pages = sorted(p.relative_to(ours) for p in ours.rglob("*.html"))
+    assert pages == sorted(p.relative_to(theirs) for p in theirs.rglob("*.html"))
+    for page in pages:
+        a, b = (GENERATOR.sub("", (site / page).read_text(encoding="utf-8")) for site in (ours, theirs))
+        assert a == b, page
+    assert "ProperDocs" in (theirs / "index.html").read_text(encoding="utf-8")

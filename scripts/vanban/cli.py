@@ -36,8 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
     build.add_argument("--offline", action="store_true",
                        help="build site-offline/, which works from file:// (a USB stick) with search")
+    build.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
+                       help="the site engine: MkDocs, or its maintained fork ProperDocs (same pages)")
     serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    serve.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
+                       help="the site engine: MkDocs, or its maintained fork ProperDocs (same pages)")
     parse = verbs.add_parser("parse", help="print the document model of one report or directive text")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", help="print JSON (the only format, and the default)")
@@ -94,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
 
         from vanban.site import OFFLINE_SITE_DIR, SITE_DIR, Progress
 
-        generated = build(root, offline=args.offline, progress=Progress())
+        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine)
         _print_diagnostics(generated.reports)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
         print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",
@@ -107,7 +111,7 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             print(f"vanban: error: {problem}", file=sys.stderr)
             return EXIT_USAGE
-        return serve(root, args.address)
+        return serve(root, args.address, args.engine)
     raise VanbanError(f"unknown verb {args.verb!r}")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from vanban.errors import VanbanError
 from vanban.regenerate import Regenerator
-from vanban.site import SERVE_CONFIG, WORK_DIR, Progress, build, generate, write_docs
+from vanban.site import SERVE_CONFIG, WORK_DIR, Progress, build, engine_command, generate, write_docs
 
 POLL_SECONDS = 1.0
 
@@ -80,9 +80,9 @@ def _pump(stream, out) -> None:
             out.flush()
 
 
-def _start_server(root: Path, address: str) -> subprocess.Popen:
-    """MkDocs' live-reload server on the pages vanban wrote, its output filtered (QUIET)."""
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", address,
+def _start_server(root: Path, address: str, engine: str) -> subprocess.Popen:
+    """MkDocs' (or ProperDocs') live-reload server on the pages vanban wrote, output filtered."""
+    cmd = [*engine_command(engine), "serve", "--livereload", "--dirty", "-a", address,
            "-f", str(root / WORK_DIR / SERVE_CONFIG)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -100,12 +100,12 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def serve(root: Path, address: str) -> int:
+def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
     """Build with progress lines, then run MkDocs' live-reload server and regenerate on edits."""
     _stop_on_signals()
     regenerator = Regenerator(root)
-    pages = set(build(root, progress=Progress(), regenerator=regenerator).pages)
-    proc = _start_server(root, address)
+    pages = set(build(root, progress=Progress(), regenerator=regenerator, engine=engine).pages)
+    proc = _start_server(root, address, engine)
     data = root / "data"
     seen = snapshot(data)
     interrupted = False
@@ -129,7 +129,7 @@ def serve(root: Path, address: str) -> int:
                 # MkDocs' server keeps the pages of removed sources: start it again, afresh.
                 print("vanban: pages were removed; restarting the server", file=sys.stderr)
                 _stop(proc)
-                proc = _start_server(root, address)
+                proc = _start_server(root, address, engine)
             pages = set(generated.pages)
     except KeyboardInterrupt:
         interrupted = True

@@ -5,6 +5,7 @@ A failed read, render or MkDocs build leaves docs/ and site/ exactly as they wer
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ SITE_DIR = "site"
 OFFLINE_SITE_DIR = "site-offline"
 OFFLINE_ENV = "VANBAN_OFFLINE"
 SEARCH_PLUGIN = "vanban-search"
+ENGINES = ("mkdocs", "properdocs")
 
 
 # During a long MkDocs build, a line this often with the pages written so far.
@@ -83,7 +85,7 @@ def write_docs(root: Path, generated: Generated) -> int:
 
 
 def build(root: Path, offline: bool = False, progress: Progress | None = None,
-          regenerator: Regenerator | None = None) -> Generated:
+          regenerator: Regenerator | None = None, engine: str = "mkdocs") -> Generated:
     """Generate and build the whole site into site/ (or site-offline/, for file://), atomically."""
     progress = progress or Progress(quiet=True)
     generated = generate(root, progress, regenerator)
@@ -97,7 +99,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         write_abbreviations(stage, generated)
-        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage,
+        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
                                                         len(generated.pages), "pages written"))
         progress("mkdocs", len(generated.pages), "pages built")
@@ -123,12 +125,22 @@ def build_epoch(reports: list[Report]) -> int:
     return int(datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc).timestamp())
 
 
+def engine_command(engine: str) -> list[str]:
+    """The command that runs a site engine: MkDocs, or ProperDocs (its maintained fork, the same
+    pages; an optional extra, README "The engine")."""
+    if engine not in ENGINES:
+        raise VanbanError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if importlib.util.find_spec(engine) is None:
+        raise VanbanError(f"{engine} is not installed: pip install -e '.[{engine}]'")
+    return [sys.executable, "-m", engine]
+
+
 def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None,
-               meanwhile=None) -> None:
+               meanwhile=None, engine: str = "mkdocs") -> None:
     """`mkdocs build --strict`; any warning fails it, reported as one line. The search index is
     not built here (see index_site): it is a stage of its own. `meanwhile` is called every
     PROGRESS_EVERY seconds while MkDocs runs."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    cmd = [*engine_command(engine), "build", "--strict", "-f", str(config)]
     env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",
            OFFLINE_ENV: "true" if offline else "false", INDEX_ENV: "false"}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # a pipe could fill and block MkDocs
