@@ -112,3 +112,29 @@ def test_properdocs_builds_the_same_pages(seed_site, tmp_path):
         a, b = (GENERATOR.sub("", (site / page).read_text(encoding="utf-8")) for site in (ours, theirs))
         assert a == b, page
     assert "ProperDocs" in (theirs / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_search_step_after_any_engine_makes_the_plugins_pages(seed_site, tmp_path):
+    """vanban's post-build step prepares pages for Pagefind as the plugin does inside MkDocs: undo
+    the plugin's marks in a copy of the site (as an engine without plugins would leave it), run
+    the step, get the same files."""
+    import shutil
+
+    from vanban.search.pagefind import BODY_ATTRIBUTE, WORKER, prepare_site
+
+    site = tmp_path / "site"
+    shutil.copytree(seed_site / "site", site)
+    material = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    originals = {}
+    for path in site.rglob("*.html"):
+        if path.relative_to(site).parts[0] == "pagefind":
+            continue
+        originals[path] = path.read_text(encoding="utf-8")
+        path.write_text(originals[path].replace(f" {BODY_ATTRIBUTE}", "").replace(WORKER.name, material),
+                        encoding="utf-8")
+    (site / WORKER).unlink()
+    marked = sum(BODY_ATTRIBUTE in html for html in originals.values())
+    assert 0 < marked < len(originals)  # checks, key figures and lists are left out of search
+    assert prepare_site(site) == len(originals)  # Material's search is on every page, the 404 too
+    assert all(path.read_text(encoding="utf-8") == html for path, html in originals.items())
+    assert (site / WORKER).is_file()

@@ -123,3 +123,16 @@ def test_serve_refuses_a_busy_port(tmp_path):
     assert message_lines(result.stderr) == [f"vanban: error: 127.0.0.1:{port} is in use by another program; "
                                             "stop it or choose another port with -a"]
     assert not (root / "site").exists()
+
+
+def test_check_prints_no_line_twice(tmp_path):
+    """Two documents with one symbol (43-CT/TW of 2010 and of 2015) are told apart by their date."""
+    root = make_project(tmp_path, seed=True)
+    result = run_vanban("--root", str(root), "check")
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.strip()]
+    repeated = {ln for ln in lines if lines.count(ln) > 1}
+    assert not repeated, repeated
+    assert any("Chỉ thị số 43-CT/TW ngày" in ln for ln in lines)
+    for word in ("lỗi", "cần xem", "ghi chú"):  # the README's words for error, warning, info
+        assert any(ln.strip().startswith(f"{word}:") for ln in lines), word

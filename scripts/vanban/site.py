@@ -21,7 +21,7 @@ from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
-from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_ENV, index_site, wants_index
+from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_ENV, index_site, prepare_site, wants_index
 from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
@@ -105,6 +105,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         progress("mkdocs", len(generated.pages), "pages built")
         if generated.visibility.level == INTERNAL:
             mark_not_indexed(stage / "site")
+        prepare_site(stage / "site")
         if wants_index(stage / "site"):
             shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
             progress("search index", index_site(stage / "site", shard_mb), "pages indexed")

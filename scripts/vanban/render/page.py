@@ -11,6 +11,9 @@ GENERATED_KEY = "generated_by"
 # pages that repeat what the report and directive pages say (checks, key figures, the lists of
 # directives), so that a query finds the passage once, where it belongs.
 NOT_SEARCHED = {"exclude": True}
+# The same said in the page itself, for the search step vanban runs after any engine.
+NOT_SEARCHED_CLASS = "vb-not-searched"
+NOT_SEARCHED_HTML = f'<div class="{NOT_SEARCHED_CLASS}" hidden></div>'
 # Sections of a page left out of search (Material's attribute, and Pagefind's).
 UNSEARCHED_BLOCK = '<div class="vb-unsearched" data-search-exclude data-pagefind-ignore markdown>'
 
@@ -30,7 +33,8 @@ def front_matter(title: str, source: str, **extra) -> str:
             **extra}
     # JSON values are YAML flow scalars, and far quicker to write than yaml.safe_dump.
     lines = [f"{key}: {json.dumps(data[key], ensure_ascii=False)}" for key in sorted(data)]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    mark = f"\n{NOT_SEARCHED_HTML}\n" if extra.get("search") == NOT_SEARCHED else ""
+    return "---\n" + "\n".join(lines) + "\n---\n" + mark
 
 
 # The banner on every page of a marked document (published only by an internal site, or by a

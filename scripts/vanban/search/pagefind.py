@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.render.page import NOT_SEARCHED_CLASS
 
 INDEX_DIR = "pagefind"
 SHARDS_FILE = "shards.json"
@@ -35,6 +37,50 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 DEFAULT_SHARD_MB = 60
+
+
+# Material's search worker, named in every page's config; pointed at vanban's Pagefind worker.
+WORKER_REF = re.compile(r'("search":\s*"[^"]*?/workers/)(search\.[0-9a-f]+\.min\.js)"')
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+# What a page vanban leaves out of search carries in its HTML (vanban.render.page.front_matter),
+# so that the mark survives whatever engine renders it.
+NOT_SEARCHED_MARK = f'class="{NOT_SEARCHED_CLASS}"'
+
+
+def prepare_page(html: str) -> str:
+    """A built page ready for Pagefind: Material's search worker replaced by vanban's, and the
+    article marked for indexing unless the page is left out of search. Idempotent."""
+    html = WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER.name}"', html, count=1)
+    if NOT_SEARCHED_MARK in html or BODY_ATTRIBUTE in html:
+        return html
+    return ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", html, count=1)
+
+
+def prepare_site(site: Path) -> int:
+    """Every built page prepared for Pagefind (prepare_page) and vanban's worker written: the
+    engine-independent step after any engine built the site (MkDocs, ProperDocs, Zensical); the
+    number of pages Material's search appears on (0: an offline or search-less build, left as is)."""
+    pages = 0
+    for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).parts[0] == INDEX_DIR:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if not WORKER_REF.search(html) and WORKER.name not in html:
+            continue
+        pages += 1
+        prepared = prepare_page(html)
+        if prepared != html:
+            path.write_text(prepared, encoding="utf-8")
+    if pages:
+        write_worker(site)
+    return pages
+
+
+def write_worker(site: Path) -> None:
+    """vanban's search worker (Material's worker protocol, answered from Pagefind's index)."""
+    target = site / WORKER
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def wants_index(site: Path) -> bool:

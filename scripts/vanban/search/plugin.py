@@ -2,10 +2,10 @@
 
 Two engines behind Material's own search interface (list this plugin after `search`):
 
-- `pagefind` (the default): Material's lunr index is not built; the pages' articles are marked
-  for Pagefind, which indexes the built site (vanban.search.pagefind), and a worker speaking
-  Material's worker protocol answers queries from the index, fetching only the parts a query
-  needs.
+- `pagefind` (the default): Material's lunr index is not built; pages are prepared for Pagefind
+  (vanban.search.pagefind.prepare_page: the article marked, Material's worker replaced by one
+  speaking its protocol that answers from Pagefind's index, fetching only what a query needs).
+  `vanban build` runs the same step on the built HTML whatever the engine, then the index.
 - `lunr`, used when the `offline` plugin is on (Pagefind cannot load from file://): after
   Material writes its index, every entry gets a `folded` field (diacritic-free tokens, symbol
   variants) and directive pages a `symbol` field; a small worker expands each query, then runs
@@ -27,13 +27,11 @@ from mkdocs.plugins import BasePlugin
 
 from vanban.errors import VanbanError
 from vanban.search.fold import folded_field, plain_text, symbol_field
-from vanban.search.pagefind import BODY_ATTRIBUTE, DEFAULT_SHARD_MB, WORKER, index_site
+from vanban.search.pagefind import DEFAULT_SHARD_MB, WORKER_REF, index_site, prepare_page, write_worker
 
 log = logging.getLogger("mkdocs.plugins.vanban-search")
-WORKER_REF = re.compile(r'("search":\s*"[^"]*?/workers/)(search\.[0-9a-f]+\.min\.js)"')
 WORKER_NAME = "vanban-search.js"
 SYMBOL_META = "search_symbol"
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 
 
 class SearchConfig(Config):
@@ -112,10 +110,9 @@ class SearchFolding(BasePlugin[SearchConfig]):
         self.material_worker = match.group(2)
         if self.engine == "lunr":
             return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
-        output = WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER.name}"', output, count=1)
-        if (page.meta.get("search") or {}).get("exclude"):
-            return output
-        return ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", output, count=1)
+        # The same step vanban runs on the built HTML after any engine (prepare_site); here, page
+        # by page, so that `mkdocs serve` rebuilds stay cheap.
+        return prepare_page(output)
 
     def on_post_build(self, *, config):
         if self.engine == "pagefind":
@@ -145,7 +142,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
         if self.material_worker is None:
             log.warning("vanban-search: Material's search worker was not found in the pages")
             return
-        (site / WORKER).write_text((Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8"), encoding="utf-8")
+        write_worker(site)
         if not self.config.index:
             return
         if getattr(self, "serve_dirty", False) and self.indexed:
