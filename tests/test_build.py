@@ -138,3 +138,16 @@ def test_the_search_step_after_any_engine_makes_the_plugins_pages(seed_site, tmp
     assert prepare_site(site) == len(originals)  # Material's search is on every page, the 404 too
     assert all(path.read_text(encoding="utf-8") == html for path, html in originals.items())
     assert (site / WORKER).is_file()
+
+
+def test_no_internal_path_on_any_page(seed_site):
+    """A cadre reads publications, not the project's files: no page names data/, shared/ or a
+    .yml file."""
+    from htmltext import page_text
+
+    found = []
+    for path in sorted((seed_site / "site").rglob("*.html")):
+        main, notes = page_text(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(seed_site)}: {m.group()}"
+                  for m in re.finditer(r"\S*(?:data/|shared/|\.yml)\S*", main + " " + notes)]
+    assert not found, found[:5]

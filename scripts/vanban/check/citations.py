@@ -44,7 +44,7 @@ def check_citations(report: Report, index: CitationIndex) -> list[Finding]:
         seen.add(d.id)
         out.append(Finding("citation-not-in-catalog", "info", report.slug, c.container,
                            _quote(texts.get(c.container, ""), [c]),
-                           f"{_dated(d)} chưa có trong danh mục văn bản (data/directives.yml); trang của văn bản "
+                           f"{_dated(d)} chưa có trong danh mục văn bản của trang; trang của văn bản "
                            "được dựng từ các trích dẫn", stated=c.raw, line=lines.get(c.container)))
     return out
 

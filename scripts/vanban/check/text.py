@@ -242,5 +242,5 @@ def check_abbreviations(report: Report, index: CitationIndex, terms: list[Term])
             if word not in seen:
                 seen[word] = t.finding("abbr-missing", "info", m.start(), m.end(), "", stated=word)
     for word, finding in seen.items():
-        finding.message = (f"“{word}” ({counts[word]} lần) chưa có trong bảng thuật ngữ (data/glossary.yml)")
+        finding.message = (f"“{word}” ({counts[word]} lần) chưa có trong bảng thuật ngữ viết tắt của trang")
     return list(seen.values())

@@ -47,7 +47,9 @@ def _table_page(directives: list[Directive], counts: Counter, status: dict[str, 
     out = [front_matter(TITLES[INDEX], "data/directives.yml and the reports' citations", hide=["toc"],
                        search=NOT_SEARCHED),
            "# Văn bản được trích dẫn { #van-ban }",
-           f"{len(directives)} văn bản. Bấm vào tiêu đề cột để sắp xếp.",
+           f"{len(directives)} văn bản, trong đó {sum(1 for d in directives if counts.get(d.id))} văn bản được "
+           "trích dẫn (cột cuối: số lần); các văn bản còn lại có trong danh mục hoặc có toàn văn trên trang. "
+           "Bấm vào tiêu đề cột để sắp xếp.",
            '<div class="vb-sortable" markdown>',
            "| Số hiệu | Loại | Cơ quan ban hành | Cấp | Ngày ban hành | Trích yếu | Số lần trích dẫn |",
            "| --- | --- | --- | --- | --- | --- | --- |"]
