@@ -96,3 +96,11 @@ def test_exact_diacritics_rank_first(tmp_path, browser):
         assert reports("ca sĩ")[0] == "bao-cao/a/"
         found = {r["href"] for r in search(page, base, "ca si")}
         assert {"bao-cao/a/", "bao-cao/b/"} <= found
+
+
+def test_a_report_is_found_by_its_title_not_its_type_line(site):
+    base, page = site
+    results = search(page, base, "Đông Hà xây dựng Đảng")
+    report = next(r for r in results if r["href"] == f"bao-cao/{SEED_SLUG}/")
+    assert report["text"].startswith("Báo cáo tổng kết công tác xây dựng Đảng năm 2020"), report["text"][:80]
+    assert "Thành ủy Đông Hà" in report["text"] and "tháng 01/2021" in report["text"]

@@ -19,8 +19,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     finish = stop.start() if stop else reach
     before, inside, after = text[begin:start], text[start:end], text[end:finish]
     room = max(0, CONTEXT_LIMIT - len(inside)) // 2
-    if len(before) > room:
-        before = "…" + before[len(before) - room :].lstrip()
+    if len(before) > room:  # cut at a word boundary, never inside a word
+        cut = before[len(before) - room :]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut).lstrip()
     if len(after) > room:
-        after = after[:room].rstrip() + "…"
+        cut = after[:room]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut).rstrip() + "…"
     return before, inside, after

@@ -190,12 +190,17 @@ def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
         report = reports[slug]
         out.append(f"### {escape(report.title)} {{ #bao-cao-{slug.replace('/', '-')} }}")
         items = []
-        for c in mine:
-            before, inside, after = sentence_around(texts[(slug, c.container)], c.start, c.end)
-            href = location_href(slug, c.container, DIRECTIVES_DIR)
-            tag = " *(thực hiện)*" if c.implements else ""
-            tag += f" *({escape(c.pin_text)})*" if c.pin_text else ""
-            items.append(f"- [{escape(_cap(location_label(c.container)))}]({href}){tag}: "
+        by_container: dict[str, list[Citation]] = {}
+        for c in mine:  # one entry per paragraph, however often it cites the directive
+            by_container.setdefault(c.container, []).append(c)
+        for container, here in by_container.items():
+            c = here[0]
+            before, inside, after = sentence_around(texts[(slug, container)], c.start, c.end)
+            href = location_href(slug, container, DIRECTIVES_DIR)
+            tag = " *(thực hiện)*" if any(x.implements for x in here) else ""
+            tag += "".join(f" *({escape(p)})*" for p in dict.fromkeys(x.pin_text for x in here if x.pin_text))
+            tag += f" *({len(here)} lần trong đoạn)*" if len(here) > 1 else ""
+            items.append(f"- [{escape(_cap(location_label(container)))}]({href}){tag}: "
                          f"“{escape(before)}**{escape(inside)}**{escape(after)}”")
         out.append("\n".join(items))
     if not out:

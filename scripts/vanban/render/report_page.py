@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vanban.model import Block, FootnoteRef, Report
+from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape, escape_title
 from vanban.render.page import front_matter, mark_banner
 
@@ -46,10 +47,19 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     links, flags = links or {}, flags or {}
     out = [front_matter(report.title, report.source), *mark_banner(report.marks)]
     out += render_header(report)
+    out.append(_search_title(report))
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
     out += render_body(report, links, flags)
     return "\n\n".join(out) + "\n"
+
+
+def _search_title(report: Report) -> str:
+    """What search results call the report (its h1 is often just "BÁO CÁO"): its title, committee
+    and date, for Pagefind (`data-pagefind-meta`), hidden on the page."""
+    parts = [report.title, report.committee or "", vietnamese_date(report.date) if report.date else ""]
+    text = " — ".join(p for p in parts if p)
+    return f'<p data-pagefind-meta="title" hidden>{escape(text)}</p>'
 
 
 def render_body(doc: Report, links: dict[str, list[Link]], flags: dict[str, Link] | None = None,
