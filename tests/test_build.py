@@ -25,7 +25,7 @@ def test_seed_site_has_home_report_and_nav(seed_site):
     assert '<li id="fn:20" value="20">' in page
     assert page.count('class="footnote-backref"') == 19
     generated = (seed_site / "docs" / "bao-cao" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
-    assert generated.startswith("---\ngenerated_by: \"vanban, from data/reports/")
+    assert generated.startswith("---\n") and '\ngenerated_by: "vanban, from data/reports/' in generated.split("\n---\n")[0]
 
 
 def test_markup_in_a_report_renders_literally(tmp_path):
@@ -151,3 +151,14 @@ def test_no_internal_path_on_any_page(seed_site):
         found += [f"{path.relative_to(seed_site)}: {m.group()}"
                   for m in re.finditer(r"\S*(?:data/|shared/|\.yml)\S*", main + " " + notes)]
     assert not found, found[:5]
+
+
+def test_pages_have_their_own_description(seed_site):
+    def description(path):
+        html = (seed_site / "site" / path / "index.html").read_text(encoding="utf-8")
+        return re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+
+    assert description(f"bao-cao/{SEED_SLUG}") == ("Báo cáo tổng kết công tác xây dựng Đảng năm 2020, phương "
+                                                   "hướng, nhiệm vụ năm 2021 — Thành ủy Đông Hà (Đảng bộ tỉnh "
+                                                   "Quảng Trị) — tháng 01/2021")
+    assert description("van-ban/chi-thi-05-ct-tw-2016").startswith("Chỉ thị số 05-CT/TW: Về đẩy mạnh học tập")

@@ -93,3 +93,27 @@ def count_artefacts(raw: str) -> dict[str, int]:
     lookalikes = sum(raw.count(c) for c in LOOKALIKES)
     decomposed = len(COMBINING.findall(raw))
     return {"lookalike": lookalikes, "nfd": decomposed}
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, the
+# letters with breve, circumflex and horn after their base letter; tones only break ties.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """A key that sorts text in Vietnamese dictionary order (not by code point: `Đ` after `D`,
+    `Ư` after `U`, `Â` after `Ă`), case-insensitively."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        parts = unicodedata.normalize("NFD", char)
+        base = parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS)
+        letter = unicodedata.normalize("NFC", base)
+        tone = next((_TONES.index(m) + 1 for m in parts[1:] if m in _TONES), 0)
+        if letter.isspace():  # a shorter word first: "Kế hoạch" before "Kết luận"
+            letters.append((-1, 0))
+        else:
+            letters.append((0, _ALPHABET.index(letter)) if letter in _ALPHABET else (1, ord(letter[0])))
+        tones.append(tone)
+    return tuple(letters), tuple(tones), text

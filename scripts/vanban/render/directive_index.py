@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from vanban.cite import CitationIndex, Directive
+from vanban.normalize import vietnamese_sort_key
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
 from vanban.render.memo import PageMemo
@@ -32,7 +33,8 @@ def index_pages(index: CitationIndex, memo: PageMemo | None = None,
     key = (directives, counts, status)
     render = {
         INDEX: lambda: _table_page(directives, counts, status),
-        BY_TYPE: lambda: _grouped(BY_TYPE, directives, lambda d: d.type, sorted, status=status),
+        BY_TYPE: lambda: _grouped(BY_TYPE, directives, lambda d: d.type,
+                                  lambda keys: sorted(keys, key=vietnamese_sort_key), status=status),
         BY_LEVEL: lambda: _grouped(BY_LEVEL, directives, lambda d: d.level or "Chưa rõ",
                                    lambda keys: sorted(keys, key=lambda k: (LEVEL_ORDER + [k]).index(k)),
                                    sub=lambda d: d.issuer or "Chưa rõ cơ quan", status=status),
@@ -89,7 +91,7 @@ def _grouped(path: str, directives: list[Directive], key, order, sub=None, statu
         subgroups: dict[str, list[Directive]] = defaultdict(list)
         for d in groups[name]:
             subgroups[sub(d)].append(d)
-        for subname in sorted(subgroups):
+        for subname in sorted(subgroups, key=vietnamese_sort_key):
             out.append(f"### {escape(subname)} {{ #{anchor}-{slugify(subname) or 'khac'} }}")
             out.append("\n".join(f"- {_item(d)}{_status(d, status)}" for d in subgroups[subname]))
     return "\n\n".join(out) + "\n"

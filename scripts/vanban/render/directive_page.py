@@ -14,8 +14,8 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import UNSEARCHED_BLOCK, front_matter, mark_banner
-from vanban.render.report_page import DIRECTIVES_DIR, Link, directive_path, render_body, render_header
+from vanban.render.page import UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title
+from vanban.render.report_page import DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header
 
 UNCONFIRMED = " (chưa xác minh)"
 TITLE_SOURCES = {
@@ -83,7 +83,9 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                      text_links: dict[str, dict[str, list[Link]]] | None = None,
                      status: dict[str, tuple[str, str]] | None = None) -> str:
     title = d.label
-    out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d)),
+    description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if d.date else "")
+    out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d),
+                        description=meta_title(description)),
            *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
@@ -101,6 +103,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
         out += [UNSEARCHED_BLOCK, f"{escape(NO_TEXT)}\n{{: .vb-no-text }}", "</div>"]
     else:
         out += render_header(doc, as_h1=False)
+        out += contents(doc)
         out += render_body(doc, (text_links or {}).get(doc.slug, {}), depth=1)
     # The citing passages and related directives are searched where they belong (the reports,
     # the other directives' pages), not again here.

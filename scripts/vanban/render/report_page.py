@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from vanban.model import Block, FootnoteRef, Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape, escape_title
-from vanban.render.page import front_matter, mark_banner
+from vanban.render.page import front_matter, mark_banner, meta_title
 
 REPORTS_DIR = "bao-cao"
 DIRECTIVES_DIR = "van-ban"
@@ -45,21 +45,44 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     """The report page; `links` maps a block anchor or `fn:N` to the links in its text, `flags`
     to the marker that links a flagged block to its finding."""
     links, flags = links or {}, flags or {}
-    out = [front_matter(report.title, report.source), *mark_banner(report.marks)]
+    out = [front_matter(report.title, report.source, description=meta_title(_description(report))),
+           *mark_banner(report.marks)]
     out += render_header(report)
     out.append(_search_title(report))
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
+    out += contents(report)
     out += render_body(report, links, flags)
     return "\n\n".join(out) + "\n"
+
+
+def contents(doc: Report) -> list[str]:
+    """The document's headings as a folded list at the top of the page, for narrow screens,
+    where the theme hides its contents sidebar (vanban.css shows it below 960 px only)."""
+    headings = [b for b in doc.blocks if b.kind == "heading"]
+    if len(headings) < 2:
+        return []
+    top = min(b.level or 1 for b in headings)
+    items = []
+    for b in headings:
+        marker = b.marker if b.marker is not None else f"{b.number}."
+        label = " ".join(filter(None, [marker, b.text]))
+        indent = "    " * ((b.level or 1) - top)
+        items.append(f"{indent}- [{escape(label)}](#{b.anchor})")
+    return ['<details class="vb-contents" markdown>\n<summary>Mục lục</summary>\n\n' + "\n".join(items)
+            + "\n\n</details>"]
+
+
+def _description(report: Report) -> str:
+    """The page's meta description: what the report is, who wrote it, when."""
+    return " — ".join(p for p in [report.title, report.committee or "",
+                                  vietnamese_date(report.date) if report.date else ""] if p)
 
 
 def _search_title(report: Report) -> str:
     """What search results call the report (its h1 is often just "BÁO CÁO"): its title, committee
     and date, for Pagefind (`data-pagefind-meta`), hidden on the page."""
-    parts = [report.title, report.committee or "", vietnamese_date(report.date) if report.date else ""]
-    text = " — ".join(p for p in parts if p)
-    return f'<p data-pagefind-meta="title" hidden>{escape(text)}</p>'
+    return f'<p data-pagefind-meta="title" hidden>{escape(_description(report))}</p>'
 
 
 def render_body(doc: Report, links: dict[str, list[Link]], flags: dict[str, Link] | None = None,
