@@ -158,3 +158,28 @@ def test_key_figures_page(seed_site):
     assert page.count("<svg viewBox") >= 3 and "http" not in page.split("<svg viewBox")[1].split("</svg>")[0]
     row = re.search(r"Kết nạp đảng viên mới</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", page, re.DOTALL)
     assert row and "150" in row.group(1) and "86/150" in row.group(2)
+
+
+def test_the_paragraph_link_copies_without_a_secure_context(online):
+    """An intranet on plain http (no secure context, no clipboard API): ¶ still copies, and says
+    what it copied."""
+    base, page = online
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/")
+    page.evaluate("Object.defineProperty(window, 'isSecureContext', {value: false})")
+    page.evaluate("navigator.clipboard.writeText('')")
+    link = page.locator(f"#{PARAGRAPH} a.vb-para-link")
+    link.click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base}bao-cao/{SEED_SLUG}/#{PARAGRAPH}"
+    assert link.get_attribute("data-vb-copied") == f"Đã sao chép liên kết: #{PARAGRAPH}"
+
+
+@pytest.mark.parametrize("selector", ["a.vb-para-link", "a.vb-flag", "a.footnote-ref"])
+def test_tap_targets_are_at_least_24_px(online, selector):
+    base, page = online
+    page.set_viewport_size({"width": 390, "height": 800})
+    try:
+        page.goto(f"{base}bao-cao/{SEED_SLUG}/")
+        box = page.locator(selector).first.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})

@@ -51,6 +51,9 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     out.append(_search_title(report))
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
+    legend = "¶: liên kết đến đoạn văn, bấm để sao chép"
+    legend += " · ⚑: đoạn có điểm cần xem ở trang Kiểm tra dữ liệu" if flags else ""
+    out.append(f"{escape(legend)}\n{{: .vb-legend }}")
     out += contents(report)
     out += render_body(report, links, flags)
     return "\n\n".join(out) + "\n"
