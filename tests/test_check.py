@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,14 @@ def test_check_is_quiet_on_a_clean_report(tmp_path):
     root = make_project(tmp_path, {"a.txt": HEADER + "I. KẾT QUẢ\nCó 49 TCCS đảng, trong đó 17 đảng bộ và 32 chi bộ.\n"})
     result = run_vanban("--root", str(root), "check", "--strict")
     assert result.returncode == 0 and "0 lỗi, 0 cần xem" in result.stdout
+
+
+def test_check_page_folds_the_long_notes_and_states_only_proved_figures(seed_site):
+    page = (seed_site / "docs" / "kiem-tra" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    section = page.split("{ #citation-not-in-catalog }", 1)[1].split("\n## ", 1)[0]
+    assert section.lstrip().startswith('<details class="vb-folded" markdown>')
+    assert section.count("{: #kt-") == 38 and section.rstrip().endswith("</details>")
+    findings = re.findall(r"\*\*(Lỗi|Cần xem lại)\*\*[^\n]*\n(Báo cáo ghi: [^\n]*)", page)
+    assert findings
+    for severity, figures in findings:
+        assert ("Đúng ra:" in figures) == (severity == "Lỗi"), (severity, figures)

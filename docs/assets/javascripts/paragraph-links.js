@@ -1,6 +1,5 @@
 /* vanban: the "¶" after each paragraph copies the paragraph's stable URL, so that "mục 2.2,
-   đoạn 3" can be sent to others; and, for printing, each link to a directive carries its full
-   URL (printed after the link by vanban.css). */
+   đoạn 3" can be sent to others. */
 (function () {
   "use strict";
   function announce(link, text) {
@@ -37,9 +36,6 @@
           function () { announce(link, "Đã sao chép liên kết: " + link.getAttribute("href")); },
           function () { announce(link, url); });  // not copied: show the URL to copy by hand
       });
-    });
-    document.querySelectorAll(".md-content a[href]").forEach(function (link) {
-      if (/(^|\/)van-ban\//.test(link.getAttribute("href"))) { link.setAttribute("data-print-url", link.href); }
     });
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setUp); }

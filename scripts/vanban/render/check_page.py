@@ -13,6 +13,8 @@ from vanban.render.page import NOT_SEARCHED, front_matter, mark_banner
 CHECKS_DIR = "kiem-tra"
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cần xem lại", "info": "Ghi chú"}
 MARKED = ("error", "warning")
+# Kinds whose findings are notes listed at length: shown folded under one line.
+FOLDED = {"citation-not-in-catalog": "Xem danh sách văn bản chưa có trong danh mục"}
 
 
 def check_path(slug: str) -> str:
@@ -47,16 +49,24 @@ def render_checks(report: Report, findings: list[Finding]) -> str:
     current = None
     for i, f in enumerate(findings):
         if f.kind != current:
+            if current in FOLDED:
+                out.append("</details>")
             current = f.kind
             n = sum(1 for x in findings if x.kind == f.kind)
             out.append(f"## {escape(KIND_TITLES.get(f.kind, f.kind))} ({n}) {{ #{f.kind} }}")
+            if f.kind in FOLDED:  # many notes of one kind: folded, so that they do not bury the rest
+                out.append(f'<details class="vb-folded" markdown>\n<summary>{escape(FOLDED[f.kind])} ({n})</summary>')
         where = f"[{escape(location_label(f.anchor))}]({location_href(report.slug, f.anchor, CHECKS_DIR)})"
         lines = [f"**{SEVERITY_LABELS[f.severity]}** · {where}: {escape(f.message)}"]
         if f.stated is not None and f.expected is not None:
-            lines.append(f"Báo cáo ghi: {escape(f.stated)} · Đúng ra: {escape(f.expected)}")
+            # Only an error is proved: a doubt says what the figure would be if the reading holds.
+            right = "Đúng ra" if f.severity == "error" else "Nếu cách hiểu trên đúng thì là"
+            lines.append(f"Báo cáo ghi: {escape(f.stated)} · {right}: {escape(f.expected)}")
         if f.quote:
             lines.append(f"“{escape(f.quote)}”")
         out.append("\n".join(_hard_breaks(lines)) + f"\n{{: #{finding_anchor(i)} .vb-finding .vb-finding--{f.severity} }}")
+    if current in FOLDED:
+        out.append("</details>")
     return "\n\n".join(out) + "\n"
 
 
