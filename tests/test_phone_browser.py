@@ -42,3 +42,20 @@ def test_no_page_is_wider_than_a_phone(browser, base, path):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width, side_by_side", [(1366, True), (390, False)])
+def test_report_header_laid_out_as_party_documents(browser, base, width, side_by_side):
+    """Hướng dẫn 36-HD/VPTW: the issuer block left, the Party's name and the date right; stacked
+    on a phone."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(base + f"bao-cao/{SEED_SLUG}/")
+        issuer = page.locator(".vb-head--issuer").first.bounding_box()
+        motto = page.locator(".vb-head--motto").first.bounding_box()
+        if side_by_side:
+            assert issuer["x"] + issuer["width"] <= motto["x"] and abs(issuer["y"] - motto["y"]) < 5
+        else:
+            assert motto["y"] > issuer["y"] + issuer["height"]
+    finally:
+        page.close()

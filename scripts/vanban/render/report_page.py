@@ -123,28 +123,43 @@ def _flag(flag: Link | None) -> str:
     return f" [⚑]({flag.target} \"{escape_title(flag.title)}\"){{ .vb-flag }}"
 
 
+# Where each header line stands, as Party documents lay them out (Hướng dẫn 36-HD/VPTW): the
+# issuer block on the left, the Party's name and the place and date on the right.
+RIGHT = {"motto", "place_date"}
+
+
 def render_header(report: Report, as_h1: bool = True) -> list[str]:
-    """Header lines in source order; the doc-type line is the page's h1 (a report's page), or
-    a line like the others (a directive's text under its page's own h1)."""
+    """Header lines in source order, those above the document type in two columns; the
+    doc-type line is the page's h1 (a report's page), or a line like the others (a directive's
+    text under its page's own h1)."""
     out = []
     has_h1 = not as_h1
     titles = [h for h in report.header if h.role == "title"]
-    if as_h1 and titles and not any(h.role == "doc_type" for h in report.header) \
-            and " ".join(h.text for h in titles) == report.title:
-        # A text with no header block: its first line, the title, is the page's h1.
+    title_is_h1 = as_h1 and bool(titles) and not any(h.role == "doc_type" for h in report.header) \
+        and " ".join(h.text for h in titles) == report.title
+    if title_is_h1:  # a text with no header block: its first line, the title, is the page's h1
         out.append(f"# {escape(report.title)} {{ #van-ban }}")
         has_h1 = True
-    for h in report.header:
-        if h.role == "title" and has_h1 and as_h1 and not any(x.role == "doc_type" for x in report.header):
-            continue
+    typed = next((i for i, h in enumerate(report.header) if h.role == "doc_type"), len(report.header))
+    top = [h for h in report.header[:typed] if not (title_is_h1 and h.role == "title")]
+    if top:
+        columns = [("left", [h for h in top if h.role not in RIGHT]), ("right", [h for h in top if h.role in RIGHT])]
+        parts = [f'<div class="vb-header__{side}" markdown>\n\n' + "\n\n".join(_head_line(h) for h in lines)
+                 + "\n\n</div>" for side, lines in columns if lines]
+        out.append('<div class="vb-header" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>")
+    for h in report.header[typed:]:
         if h.role == "doc_type" and as_h1:
             out.append(f"# {escape(h.text)} {{ #van-ban .vb-doctype }}")
             has_h1 = True
         else:
-            out.append(f"{escape(h.text, line_start=True)}\n{{: .vb-head .vb-head--{h.role} }}")
+            out.append(_head_line(h))
     if not has_h1:
         out.insert(0, f"# {escape(report.title)} {{ #van-ban }}")
     return out
+
+
+def _head_line(h) -> str:
+    return f"{escape(h.text, line_start=True)}\n{{: .vb-head .vb-head--{h.role} }}"
 
 
 def _block(b: Block, links: list[Link], flag: Link | None, depth: int = 0) -> str:
