@@ -104,3 +104,25 @@ def test_a_report_is_found_by_its_title_not_its_type_line(site):
     report = next(r for r in results if r["href"] == f"bao-cao/{SEED_SLUG}/")
     assert report["text"].startswith("Báo cáo tổng kết công tác xây dựng Đảng năm 2020"), report["text"][:80]
     assert "Thành ủy Đông Hà" in report["text"] and "tháng 01/2021" in report["text"]
+
+
+@pytest.mark.parametrize("how", ["paste", "composition"])
+def test_text_not_typed_key_by_key_is_searched(site, how):
+    """Pasted text, or text an input method composes, is searched without any key release."""
+    base, page = site
+    page.goto(base)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    page.wait_for_function("() => /Nhập để/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=15000)
+    if how == "paste":
+        box.fill("Đông Hà")  # an `input` event, no key event
+    else:
+        box.evaluate("""e => { e.dispatchEvent(new CompositionEvent('compositionstart'));
+                               e.value = 'Đông Hà';
+                               e.dispatchEvent(new InputEvent('input', {isComposing: true}));
+                               e.dispatchEvent(new CompositionEvent('compositionend', {data: 'Hà'})); }""")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /\\d/.test(m.textContent) && !/Nhập để/.test(m.textContent); }", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
