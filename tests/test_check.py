@@ -206,5 +206,5 @@ def test_check_page_folds_the_long_notes_and_states_only_proved_figures(seed_sit
     assert section.count("{: #kt-") == 38 and section.rstrip().endswith("</details>")
     findings = re.findall(r"\*\*(Lỗi|Cần xem lại)\*\*[^\n]*\n(Báo cáo ghi: [^\n]*)", page)
     assert findings
-    for severity, figures in findings:
-        assert ("Đúng ra:" in figures) == (severity == "Lỗi"), (severity, figures)
+    for severity, stated in findings:
+        assert ("Đúng ra:" in stated) == (severity == "Lỗi"), (severity, stated)

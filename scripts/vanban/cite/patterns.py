@@ -121,8 +121,8 @@ def load_patterns() -> Patterns:
         short_scan=re.compile(rf"(?:{type_alt.lower()})\s+(?:số\s+)?\d"),
         # 05-CT/TW, 10-QĐi/TU, 26-HD/BTCTW, "19-CT / TU", "25- NQ/TW"
         party_symbol=re.compile(
-            rf"(?<![\w/.-])(?P<number>\d{{1,4}})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s?/\s?"
-            rf"(?P<suffix>[A-ZĐ][A-ZĐ]{{1,9}})(?![A-Za-zĐđ0-9])"
+            r"(?<![\w/.-])(?P<number>\d{1,4})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{0,4})\s?/\s?"
+            r"(?P<suffix>[A-ZĐ][A-ZĐ]{1,9})(?![A-Za-zĐđ0-9])"
         ),
         # 06/2013/NQ-HĐND, 123/2020/NĐ-CP, 15/QĐ-UBND, 17/2008/QH12
         state_symbol=re.compile(

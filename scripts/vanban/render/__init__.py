@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vanban.check import Finding
 from vanban.cite import CitationIndex
+from vanban.cite.relations import statuses
 from vanban.glossary import Term
 from vanban.model import Report
 from vanban.keyfigures import KeyFigures
@@ -11,11 +12,9 @@ from vanban.render.figures_page import figures_path, render_figures
 from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_glossary
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
-from vanban.cite.relations import statuses
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.memo import PageMemo
-from vanban.render.page import meta_title
 from vanban.render.report_page import Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"

@@ -39,7 +39,7 @@ def render_checks(report: Report, findings: list[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
     title = f"Kiểm tra dữ liệu: {report.title}"
     out = [front_matter(title, report.source, search=NOT_SEARCHED), *mark_banner(report.marks),
-           f"# Kiểm tra dữ liệu {{ #kiem-tra }}",
+           "# Kiểm tra dữ liệu { #kiem-tra }",
            f"Báo cáo: [{escape(report.title)}](../bao-cao/{report.slug}.md)",
            f"{counts['error']} lỗi, {counts['warning']} điểm cần xem lại, {counts['info']} ghi chú. "
            "Lỗi là điều số liệu hoặc chính văn bản chứng minh được; điểm cần xem lại dựa trên cách hiểu câu "
