@@ -57,7 +57,8 @@ STRUCTURES = [
     ("a decision with its regulation attached after the signature",
      "Điều 1. Ban hành kèm theo Quyết định này Quy định.\nĐiều 2. Hiệu lực.\nNơi nhận:\n- Như Điều 2;\n"
      "QUY ĐỊNH\nChương I\nĐiều 1. Phạm vi\n1. Khoản một.\n",
-     [("dieu-1", "heading"), ("dieu-2", "heading"), ("p-cuoi-1", "closing"), ("p-cuoi-2", "closing"),
+     [("dieu-1", "heading"), ("p-dieu-1-1", "paragraph"), ("dieu-2", "heading"), ("p-dieu-2-1", "paragraph"),
+      ("p-cuoi-1", "closing"), ("p-cuoi-2", "closing"),
       ("kem-theo", "heading"), ("kem-theo-chuong-i", "heading"), ("kem-theo-dieu-1", "heading"),
       ("kem-theo-dieu-1-khoan-1", "paragraph")]),
 ]
@@ -233,7 +234,7 @@ def test_relations_show_at_both_ends(site):
     assert "**Tình trạng:** Đã được thay thế bởi [Quy định số 383&#45;QĐ/TW" in older
     assert "**Đã được thay thế bởi**" in older
     # Where it is cited: the provision of the newer text, linked to its anchor.
-    assert "(../van-ban/quy-dinh-383-qd-tw-2025.md#dieu-20)" in older
+    assert "(../van-ban/quy-dinh-383-qd-tw-2025.md#p-dieu-20-1)" in older
     dieu_le = (site / "docs" / "van-ban" / "dieu-le-dang-2011.md").read_text(encoding="utf-8")
     assert "**Là căn cứ để ban hành**" in dieu_le and "(quy-dinh-383-qd-tw-2025.md)" in dieu_le
 

@@ -126,6 +126,14 @@ def build_provisions(paragraphs: list[Paragraph], rules: Rules) -> list[Block]:
                 block = Block("paragraph", text, path.paragraph(), p.line, path.key, refs=refs)
         elif block.kind == "heading" and not block.text.strip():
             pending_title = block
+        elif block.kind == "heading" and legal and not looks_like_heading(block.text, rules):
+            # "Điều 1. Ban hành kèm theo Quyết định này …": the article's content, not its title,
+            # follows the number: the heading is the number, the content its first paragraph.
+            content = Block("paragraph", block.text, "", block.line, block.anchor, refs=block.refs)
+            block.text, block.refs = "", []
+            blocks.append(block)
+            content.anchor = path.paragraph()
+            block = content
         blocks.append(block)
     return blocks
 

@@ -123,11 +123,6 @@ def _flag(flag: Link | None) -> str:
     return f" [⚑]({flag.target} \"{escape_title(flag.title)}\"){{ .vb-flag }}"
 
 
-# Where each header line stands, as Party documents lay them out (Hướng dẫn 36-HD/VPTW): the
-# issuer block on the left, the Party's name and the place and date on the right.
-RIGHT = {"motto", "place_date"}
-
-
 def render_header(report: Report, as_h1: bool = True) -> list[str]:
     """Header lines in source order, those above the document type in two columns; the
     doc-type line is the page's h1 (a report's page), or a line like the others (a directive's
@@ -142,11 +137,8 @@ def render_header(report: Report, as_h1: bool = True) -> list[str]:
         has_h1 = True
     typed = next((i for i, h in enumerate(report.header) if h.role == "doc_type"), len(report.header))
     top = [h for h in report.header[:typed] if not (title_is_h1 and h.role == "title")]
-    if top:
-        columns = [("left", [h for h in top if h.role not in RIGHT]), ("right", [h for h in top if h.role in RIGHT])]
-        parts = [f'<div class="vb-header__{side}" markdown>\n\n' + "\n\n".join(_head_line(h) for h in lines)
-                 + "\n\n</div>" for side, lines in columns if lines]
-        out.append('<div class="vb-header" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>")
+    if top:  # in source order (read aloud, copied, searched so); vanban.css puts them in two columns
+        out.append('<div class="vb-header" markdown>\n\n' + "\n\n".join(_head_line(h) for h in top) + "\n\n</div>")
     for h in report.header[typed:]:
         if h.role == "doc_type" and as_h1:
             out.append(f"# {escape(h.text)} {{ #van-ban .vb-doctype }}")
