@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from vanban.check.models import Finding
 from vanban.cite import CitationIndex
+from vanban.dates import short_date
 from vanban.model import Report
 from vanban.passages import sentence_around
 
@@ -52,8 +53,7 @@ def check_citations(report: Report, index: CitationIndex) -> list[Finding]:
 def _dated(d) -> str:
     """A directive's label with its date or term: two documents may share a symbol."""
     if d.date:
-        y, m, day = (d.date.split("-") + ["01", "01"])[:3]
-        return f"{d.label} ngày {int(day)}/{int(m)}/{y}" if len(d.date) == 10 else f"{d.label} năm {y}"
+        return f"{d.label} ngày {short_date(d.date)}" if len(d.date) == 10 else f"{d.label} năm {d.date[:4]}"
     return f"{d.label} khóa {d.term}" if d.term else d.label
 
 

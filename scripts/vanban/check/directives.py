@@ -8,6 +8,7 @@ import re
 
 from vanban.check.models import Finding
 from vanban.cite import CitationIndex, Directive
+from vanban.dates import period_end, short_date
 from vanban.model import Report, text_owner
 from vanban.normalize import folded, matching
 
@@ -22,7 +23,7 @@ def check_directive_text(doc: Report, directive: Directive, catalog_entry: Direc
     if catalog_entry is not None and catalog_entry.date and meta.date and len(meta.date) == 10 \
             and meta.date != catalog_entry.date:
         out.append(Finding("text-vs-catalog", "warning", doc.slug, "van-ban", meta.date_raw or meta.date,
-                           f"Phần đầu văn bản ghi ngày {_vn(meta.date)}; danh mục ghi {_vn(catalog_entry.date)}",
+                           f"Phần đầu văn bản ghi ngày {short_date(meta.date)}; danh mục ghi {short_date(catalog_entry.date)}",
                            expected=catalog_entry.date, stated=meta.date, line=_header_line(doc, "place_date")))
     if catalog_entry is not None and catalog_entry.title and meta.title \
             and not _same_words(catalog_entry.title, meta.title, catalog_entry.type):
@@ -75,11 +76,11 @@ def check_links(report: Report, index: CitationIndex, anchors: dict[str, set[str
                                f"Toàn văn {d.label} không có {c.pin_text}", stated=c.pin_text, line=line))
         replaced = status.get(d.id)
         by = index.directives.get(replaced[1]) if replaced else None
-        if by is not None and by.id != owner and by.date and report.date and by.date <= _end(report.date) \
+        if by is not None and by.id != owner and by.date and report.date and by.date <= period_end(report.date) \
                 and d.id not in seen:
             seen.add(d.id)
             out.append(Finding("citation-replaced", "info", report.slug, c.container, c.raw,
-                               f"{d.label}: {replaced[0].lower()} bởi {by.label} ngày {_vn(by.date)}, trước ngày "
+                               f"{d.label}: {replaced[0].lower()} bởi {by.label} ngày {short_date(by.date)}, trước ngày "
                                "của văn bản này; xem lại nếu văn bản được dẫn như đang có hiệu lực",
                                stated=c.raw, certainty="doubtful", line=line))
     return out
@@ -102,12 +103,3 @@ def _same_words(a: str, b: str, doc_type: str) -> bool:
 
 def _header_line(doc: Report, role: str) -> int | None:
     return next((h.line for h in doc.header if h.role == role), None)
-
-
-def _end(date: str) -> str:
-    return (date + "-12-31")[:10] if len(date) == 4 else (date + "-31")[:10] if len(date) == 7 else date
-
-
-def _vn(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}/{int(m)}/{y}"

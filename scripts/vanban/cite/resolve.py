@@ -8,12 +8,12 @@ which. Contradictions (two dates, a symbol typo) resolve to one directive and ar
 
 from __future__ import annotations
 
-import calendar
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
 from vanban.cite.models import Citation, Conflict, Directive
+from vanban.dates import period_end, short_date
 from vanban.cite.patterns import Patterns
 from vanban.model import Report
 from vanban.normalize import matching
@@ -48,19 +48,7 @@ class Context:
         header = scopes_of(report.meta.issuer)
         sidecar = scopes_of((report.committee or "").split("("))
         scope = header[-1] if header else (sidecar[0] if sidecar else None)
-        return cls(report.slug, scope, places, _period_end(report.date))
-
-
-def _period_end(iso: str | None) -> str | None:
-    """Last day of a full or partial ISO date: `2021-01` → `2021-01-31`."""
-    if not iso:
-        return None
-    parts = [int(x) for x in iso.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        return f"{parts[0]}-{parts[1]:02d}-{calendar.monthrange(parts[0], parts[1])[1]:02d}"
-    return iso
+        return cls(report.slug, scope, places, period_end(report.date))
 
 
 _Pending = tuple  # (Conflict, [Citation]): the citations a conflict is about
@@ -257,7 +245,7 @@ def _window(c: Citation, p: Patterns, ctx: Context, conflicts: list) -> str | No
     if c.date:
         window = p.term_of(c.date, "central" if c.issuer_scope == "central" else "local")
         if c.term and c.issuer_scope == "central" and window != c.term:
-            conflicts.append(_conflict("term-date", f"“{c.raw}”: ngày {_vn_date(c.date)} không thuộc "
+            conflicts.append(_conflict("term-date", f"“{c.raw}”: ngày {short_date(c.date)} không thuộc "
                                        f"khóa {c.term}", ctx, [c]))
         return window
     if c.term and c.issuer_scope == "central":
@@ -281,7 +269,7 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
         c.directive = directive.id
         c.rule = f"{c.rule}; {rule}" if c.rule else rule
     if len(dates) > 1:
-        listed = ", ".join(_vn_date(d) for d in sorted(dates))
+        listed = ", ".join(short_date(d) for d in sorted(dates))
         conflicts.append(_conflict("two-dates", f"Báo cáo ghi {len(dates)} ngày ban hành khác nhau cho {directive.label}: {listed}",
                                    ctx, members))
     written = sorted({c.symbol for c in members if c.symbol != expected})
@@ -292,8 +280,8 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
     cited = sorted(d for d in dates if d != directive.date)
     if match and match.date and cited:
         conflicts.append(_conflict("date-vs-catalog", f"{match.label}: báo cáo ghi ngày "
-                                   f"{', '.join(_vn_date(d) for d in cited)}; danh mục văn bản ghi "
-                                   f"{_vn_date(match.date)}", ctx, [c for c in members if c.date in cited]))
+                                   f"{', '.join(short_date(d) for d in cited)}; danh mục văn bản ghi "
+                                   f"{short_date(match.date)}", ctx, [c for c in members if c.date in cited]))
 
 
 def _from_citations(members: list[Citation], cluster: _Cluster, expected: str, dates: Counter,
@@ -394,7 +382,7 @@ def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry,
         d = registry.get(c.directive)
         if d.date and d.date > ctx.end and d.id not in flagged:
             flagged.add(d.id)
-            conflicts.append(_conflict("after-report", f"{d.label} ban hành ngày {_vn_date(d.date)}, sau ngày "
+            conflicts.append(_conflict("after-report", f"{d.label} ban hành ngày {short_date(d.date)}, sau ngày "
                                        "của chính báo cáo", ctx, [c], d.id))
 
 
@@ -406,8 +394,3 @@ def _reindex(old: list[Citation], kept: list[Citation]) -> None:
             target = getattr(c, name)
             if target is not None:
                 setattr(c, name, position.get(id(old[target])))
-
-
-def _vn_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)}/{int(m)}/{y}"
