@@ -39,6 +39,44 @@ def serve(folder: Path):
         server.server_close()
 
 
+class _SubPathHandler(_QuietHandler):
+    """Serves the site under PREFIX and answers a missing page with its 404.html, as nginx's
+    `error_page 404` does."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve_under(folder: Path, prefix: str):
+    """Serve `folder` at `prefix` (such as /vanban/) on a free loopback port; yields the
+    server's root URL (the site is at root + prefix)."""
+    handler = functools.partial(type("Handler", (_SubPathHandler,), {"prefix": prefix}), directory=str(folder))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextmanager
 def served_page(browser, folder: Path):
     """Serve `folder` and open one page for it: yields (base URL, page)."""
