@@ -126,3 +126,86 @@ def test_text_not_typed_key_by_key_is_searched(site, how):
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && /\\d/.test(m.textContent) && !/Nhập để/.test(m.textContent); }", timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
+
+
+def _fold(text: str) -> str:
+    """Lower case, no tone marks, đ as d: the oracle's own folding (not vanban's)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+
+
+def _phrase(query: str) -> str:
+    import re
+
+    return r"(?<!\w)" + r"\W+".join(re.escape(w) for w in _fold(query).split()) + r"\w*"
+
+
+def _report_results(page, base, query):
+    search(page, base, query)
+    return page.eval_on_selector_all(
+        ".md-search-result a.md-search-result__link",
+        "els => els.map(e => ({href: e.href, marks: Array.from(e.querySelectorAll('mark')).map(m => m.textContent)}))")
+
+
+@pytest.mark.parametrize("query", ["kết nạp đảng viên", "dang vien", "Công tác kiểm tra, giám sát",
+                                   "phòng chống dịch Covid-19", "thuc hanh tiet kiem"])
+def test_a_result_lands_on_the_paragraph_that_holds_the_query(seed_site, site, query):
+    """The report's best passage is the paragraph (or heading, or footnote) holding the query as
+    a phrase, not the heading of its section; clicking it brings that element into view."""
+    import re
+
+    from htmltext import page_text
+
+    base, page = site
+    html = (seed_site / "site" / "bao-cao" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    found = [r for r in _report_results(page, base, query) if f"/bao-cao/{SEED_SLUG}/" in r["href"] and "#" in r["href"]]
+    assert found, query
+    anchor = found[0]["href"].split("#")[1]
+    assert re.match(r"(p-|muc-|fn:)", anchor), anchor
+    # the oracle: the element with that id, read from the built page, holds the phrase
+    start = html.index(f'id="{anchor}"')
+    element = html[html.rindex("<", 0, start):]
+    tag = re.match(r"<(\w+)", element).group(1)
+    text = page_text(f"<article>{element[:element.index(f'</{tag}>')]}</article>")[0]
+    text += page_text(f"<article><div class='footnote'>{element[:element.index(f'</{tag}>')]}</div></article>")[1]
+    assert re.search(_phrase(query), _fold(text)), (anchor, text[:200])
+    # the excerpt of that passage marks the phrase as one piece
+    assert any(re.fullmatch(_phrase(query), _fold(m)) for m in found[0]["marks"]), found[0]["marks"]
+    page.goto(found[0]["href"])
+    box = page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
+                        " return [r.top, r.bottom, innerHeight]; }", anchor)
+    assert box[0] < box[2] and box[1] > 0, box
+
+
+@pytest.mark.parametrize("query", ["kết nạp đảng viên", "dang vien", "Đảng viên", "kiem tra giam sat"])
+def test_the_landing_page_marks_the_phrase_not_every_word(seed_site, site, query):
+    """On the page a result opens, each mark is the whole query (with or without its diacritics),
+    as many as the phrase occurs in the report — not every "đảng" of 33 000 px of text."""
+    import re
+    from urllib.parse import quote
+
+    from htmltext import page_text
+
+    base, page = site
+    main, notes = page_text((seed_site / "site" / "bao-cao" / SEED_SLUG / "index.html").read_text(encoding="utf-8"))
+    expected = len(re.findall(_phrase(query), _fold(main + " " + notes)))
+    assert expected > 0
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/?h={quote(query)}")
+    page.wait_for_selector("mark.vb-hit", state="attached")
+    marks = page.eval_on_selector_all("article mark.vb-hit", "els => els.map(e => e.textContent)")
+    joined = [m for m in marks]
+    assert all(re.fullmatch(_phrase(query), _fold(m)) or len(_fold(m).split()) < len(query.split()) for m in joined)
+    whole = [m for m in joined if re.fullmatch(_phrase(query), _fold(m))]
+    assert len(whole) == expected, (len(whole), expected, marks[:5])
+
+
+def test_words_far_apart_are_marked_only_in_the_opened_passage(site):
+    """A query whose words never stand together is marked word by word, but only inside the
+    passage the result opened."""
+    base, page = site
+    page.goto(f"{base}bao-cao/{SEED_SLUG}/?h=Covid%20%C4%91%E1%BB%95i%20m%E1%BB%9Bi#p-i-1-2")
+    page.wait_for_timeout(300)
+    outside = page.evaluate("Array.from(document.querySelectorAll('article mark.vb-hit'))"
+                            ".filter(m => !m.closest('#p-i-1-2')).length")
+    inside = page.eval_on_selector_all("#p-i-1-2 mark.vb-hit", "els => els.map(e => e.textContent)")
+    assert outside == 0 and inside, inside

@@ -105,8 +105,9 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         progress("mkdocs", len(generated.pages), "pages built")
         if generated.visibility.level == INTERNAL:
             mark_not_indexed(stage / "site")
-        prepare_site(stage / "site")
-        if wants_index(stage / "site"):
+        if not offline:  # the offline site searches with lunr (Pagefind cannot load from file://)
+            prepare_site(stage / "site")
+        if not offline and wants_index(stage / "site"):
             shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
             progress("search index", index_site(stage / "site", shard_mb), "pages indexed")
         write_docs(root, generated)

@@ -125,6 +125,7 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
     out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
     shards = plan_shards(site, int(shard_mb * 1_000_000))
+    out.mkdir(parents=True)
     for number, pages in enumerate(shards):
         _index_shard(site, pages, out / f"s{number}")
         for name in UNUSED:

@@ -13,6 +13,7 @@ var SHOWN = 20;        /* pages returned for one query */
 var LOADED = 30;       /* at most this many pages read (one small fragment each) to find them */
 var BATCH = 10;        /* fragments fetched in parallel; the first batch's pages are shown at once */
 var TITLE_BONUS = 1000;
+var SECTIONS = 8;      /* passages shown under a page */
 var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 searches */
 var pagefind = null;
 var latest = 0;
@@ -59,22 +60,100 @@ function holds(text, wanted) {
   });
 }
 
-function item(url, title, text, score, terms) {
-  return { location: new URL(url, SITE).href, title: title, text: text, score: score, terms: terms };
+/* The page's URL with the query for vanban's on-page highlighter (search-highlight.js). */
+function withQuery(url, query) {
+  var at = url.indexOf("#");
+  var path = at < 0 ? url : url.slice(0, at);
+  return path + (path.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(query) + (at < 0 ? "" : url.slice(at));
 }
 
-/* One Material result: the page, then its sections (headings with an anchor), best first. */
-function present(data, wanted, terms) {
+function item(url, title, text, score, terms, query) {
+  return { location: new URL(withQuery(url, query), SITE).href, title: title, text: text, score: score, terms: terms };
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/* Words from..to of the page's text, matched words marked; neighbouring matches ("kết nạp đảng
+   viên") are one mark, as the phrase they are. */
+function excerpt(content, from, to, matched) {
+  var parts = [];
+  for (var i = from; i < to; i++) {
+    var last = parts[parts.length - 1];
+    if (!matched.has(i)) { parts.push({ text: content[i] }); continue; }
+    /* punctuation around a matched word stays outside the mark */
+    var m = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(content[i]);
+    if (last && last.hit !== undefined) { last.hit += last.after + " " + m[1] + m[2]; last.after = m[3]; }
+    else { parts.push({ before: m[1], hit: m[2], after: m[3] }); }
+  }
+  return parts.map(function (p) {
+    return p.hit === undefined ? escapeHtml(p.text)
+      : escapeHtml(p.before) + "<mark>" + escapeHtml(p.hit) + "</mark>" + escapeHtml(p.after);
+  }).join(" ") + (to < content.length ? " …" : "");
+}
+
+/* Where a page's matches are: each element with an anchor (a paragraph "p-…", a provision
+   "dieu-4-khoan-2", a heading) owns the words up to the next one. A region scores by the query
+   words it holds (all of them first), then by how many stand together, then by its matches.
+   Pagefind's own sub-results stop at headings, up to 1 600 px above the passage. */
+function regions(data, wanted) {
+  var content = data.content.split(/[\r\n\s]+/g);
+  /* a footnote's number inside a paragraph does not cut the paragraph in two */
+  var anchors = (data.anchors || []).filter(function (a) { return a.id && a.id.lastIndexOf("fnref", 0) !== 0; })
+    .sort(function (a, b) { return a.location - b.location; });
+  var locations = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+  var heading = "";
+  var found = [];
+  anchors.forEach(function (anchor, n) {
+    var isHeading = /^h\d$/i.test(anchor.element);
+    if (isHeading) { heading = anchor.text; }
+    var end = n + 1 < anchors.length ? anchors[n + 1].location : content.length;
+    var here = locations.filter(function (l) { return l >= anchor.location && l < end; });
+    if (!here.length) { return; }
+    var have = new Set();
+    here.forEach(function (l) {
+      var w = words(content[l] || "");
+      wanted.forEach(function (q) { if (w.some(function (x) { return x.lastIndexOf(q, 0) === 0; })) { have.add(q); } });
+    });
+    /* runs of neighbouring matches: the one holding most query words is the phrase, where the
+       excerpt starts ("phòng, chống dịch Covid-19" is four words of text, five of the query) */
+    var phrase = 0, first = here[0];
+    for (var i = 0; i < here.length; ) {
+      var j = i + 1;
+      while (j < here.length && here[j] === here[j - 1] + 1) { j++; }
+      var covered = new Set();
+      here.slice(i, j).forEach(function (l) {
+        var w = words(content[l] || "");
+        wanted.forEach(function (q) { if (w.some(function (x) { return x.lastIndexOf(q, 0) === 0; })) { covered.add(q); } });
+      });
+      if (covered.size > phrase) { phrase = covered.size; first = here[i]; }
+      i = j;
+    }
+    var from = Math.max(anchor.location, first - 8);
+    var to = Math.min(end, from + 30);
+    found.push({
+      id: anchor.id, heading: isHeading, title: isHeading ? anchor.text : heading || anchor.text,
+      score: have.size * 100 + phrase * 10 + Math.min(here.length, 9),
+      text: (from > anchor.location ? "… " : "") + excerpt(content, from, to, new Set(here)),
+    });
+  });
+  return found;
+}
+
+/* One Material result: the page, then its passages (paragraphs, provisions, headings with an
+   anchor), best first. */
+function present(data, wanted, terms, query) {
   var title = data.meta && data.meta.title || "";
-  var sections = (data.sub_results || []).filter(function (s) { return s.url.indexOf("#") > 0; })
-    .map(function (s) {
-      var score = (holds(s.title, wanted) ? TITLE_BONUS : 0) + (s.locations || []).length;
-      return item(s.url, s.title, s.excerpt, score, terms);
-    })
-    .sort(function (a, b) { return b.score - a.score; });
+  var url = data.url.split("#")[0];
+  var sections = regions(data, wanted).map(function (r) {
+    var score = (r.heading && holds(r.title, wanted) ? TITLE_BONUS : 0) + r.score;
+    return item(url + "#" + r.id, r.title, r.text, score, terms, query);
+  }).sort(function (a, b) { return b.score - a.score; }).slice(0, SECTIONS);
   var own = holds(title, wanted) ? TITLE_BONUS : 0;
   var top = Math.max(own, sections.length ? sections[0].score : 0);
-  return [item(data.url, title, data.excerpt, top, terms)].concat(sections);
+  var text = (data.excerpt || "").replace(/<\/mark>(\s+)<mark>/g, "$1");  /* a phrase, one mark */
+  return [item(data.url, title, text, top, terms, query)].concat(sections);
 }
 
 function post(items) {
@@ -116,7 +195,7 @@ async function search(query, mine) {
     }));
     loaded.forEach(function (data, j) {
       if (data && pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
-        pages.push({ batch: from, order: from + j, items: present(data, wanted, terms) });
+        pages.push({ batch: from, order: from + j, items: present(data, wanted, terms, query) });
       }
     });
     if (from === 0 && pages.length && mine === latest) { post(ordered(pages)); }

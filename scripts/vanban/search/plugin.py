@@ -114,6 +114,10 @@ class SearchFolding(BasePlugin[SearchConfig]):
         # by page, so that `mkdocs serve` rebuilds stay cheap.
         return prepare_page(output)
 
+    def on_post_template(self, output_content, *, template_name, config):
+        """The 404 page (a theme template, not a page) searches with the same worker."""
+        return self.on_post_page(output_content, page=None, config=config)
+
     def on_post_build(self, *, config):
         if self.engine == "pagefind":
             self._pagefind(Path(config.site_dir))
