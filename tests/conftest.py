@@ -59,6 +59,14 @@ def seed_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(seed_site) -> Path:
+    """The seed project's offline build (lunr search, works from file://)."""
+    result = run_vanban("--root", str(seed_site), "build", "--offline")
+    assert result.returncode == 0, result.stderr
+    return seed_site / "site-offline"
+
+
+@pytest.fixture(scope="session")
 def seed_report():
     from vanban.read import read_report
 

@@ -209,3 +209,56 @@ def test_words_far_apart_are_marked_only_in_the_opened_passage(site):
                             ".filter(m => !m.closest('#p-i-1-2')).length")
     inside = page.eval_on_selector_all("#p-i-1-2 mark.vb-hit", "els => els.map(e => e.textContent)")
     assert outside == 0 and inside, inside
+
+
+@pytest.fixture(scope="module")
+def offline(offline_site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield offline_site.as_uri() + "/index.html", page
+    page.close()
+
+
+def _all_results(page, base, query):
+    search(page, base, query)
+    return page.eval_on_selector_all(
+        ".md-search-result a.md-search-result__link",
+        "els => els.map(e => ({href: e.href, text: e.textContent,"
+        " marks: Array.from(e.querySelectorAll('mark')).map(m => m.textContent)}))")
+
+
+@pytest.mark.parametrize("query", ["dang vien", "kết nạp đảng viên", "kiem tra giam sat"])
+def test_offline_search_ranks_and_lands_as_the_served_site(offline_site, offline, query):
+    """Offline (lunr, from file://): the report among the first five pages for a folded query,
+    its best result a paragraph holding the query as a phrase, the query carried to the page for
+    the highlighter, and the excerpt marking the phrase."""
+    import re
+
+    from htmltext import page_text
+
+    base, page = offline
+    results = _all_results(page, base, query)
+    pages = []
+    for r in results:
+        path = r["href"].split("?")[0].split("#")[0]
+        if path not in pages:
+            pages.append(path)
+    report = next(i for i, p in enumerate(pages) if p.endswith(f"bao-cao/{SEED_SLUG}.html"))
+    assert report < 5, pages[:6]
+    assert all("?h=" in r["href"] for r in results)
+    passages = [r for r in results if f"bao-cao/{SEED_SLUG}.html" in r["href"] and "#" in r["href"]]
+    anchor = passages[0]["href"].split("#")[1]
+    html = (offline_site / "bao-cao" / f"{SEED_SLUG}.html").read_text(encoding="utf-8")
+    start = html.index(f'id="{anchor}"')
+    element = html[html.rindex("<", 0, start):]
+    tag = re.match(r"<(\w+)", element).group(1)
+    body = element[:element.index(f"</{tag}>")]
+    text = page_text(f"<article>{body}</article>")[0] + page_text(f"<article><div class='footnote'>{body}</div></article>")[1]
+    assert re.search(_phrase(query), _fold(text)), (anchor, text[:120])
+    assert any(re.fullmatch(_phrase(query), _fold(m)) for r in passages for m in r["marks"]), passages[0]["marks"]
+
+
+def test_offline_search_shows_only_pages_holding_every_word(offline):
+    base, page = offline
+    assert _all_results(page, base, "đảng viên xyzzyqwv") == []
+    found = _all_results(page, base, "hoa binh")
+    assert found and "hoa binh" in _fold(found[1]["text"]), found[:2]  # the first page's best passage

@@ -15,13 +15,6 @@ PARAGRAPH = "p-i-2-2-3"
 
 
 @pytest.fixture(scope="module")
-def offline_site(seed_site):
-    result = run_vanban("--root", str(seed_site), "build", "--offline")
-    assert result.returncode == 0, result.stderr
-    return seed_site / "site-offline"
-
-
-@pytest.fixture(scope="module")
 def online(seed_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])

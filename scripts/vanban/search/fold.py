@@ -1,8 +1,8 @@
-"""The diacritic-free copy of the search index: folded tokens and symbol variants.
+"""The diacritic-free copy of the offline search index: folded tokens and symbol variants.
 
 Cadres type `nghi quyet 35`, `dang vien`, `NQ 35`, `nq35`. The index keeps the text as it is (for
-display and exact matches, which rank first) and adds, per entry, the folded tokens that differ
-from the text's own, plus the parts of every symbol (`35-NQ/TW` → `35 nq tw nq35 35nq`).
+display and exact matches, which rank first) and adds, per entry, its tokens folded, plus the
+parts of every symbol (`35-NQ/TW` → `35 nq tw nq35 35nq`).
 """
 
 from __future__ import annotations
@@ -42,16 +42,13 @@ def symbol_variants(token: str) -> list[str]:
 
 
 def folded_field(text: str, separator: re.Pattern) -> str:
-    """Folded tokens not already in the text, and symbol variants, each once, in text order."""
-    own = tokens(text, separator)
-    present = set(own)
-    seen: set[str] = set()
+    """Every token of the text folded, with symbol variants, in text order and as often as in the
+    text (how often a word occurs ranks a passage): the offline search requires each query word
+    here (`+dang` finds "đảng" and "dang"), so that a page is shown only if it holds every word,
+    as on the served site."""
     out: list[str] = []
-    for token in own:
-        for candidate in [ascii_fold(token), *symbol_variants(ascii_fold(token))]:
-            if candidate and candidate not in present and candidate not in seen:
-                seen.add(candidate)
-                out.append(candidate)
+    for token in tokens(text, separator):
+        out += [c for c in [ascii_fold(token), *symbol_variants(ascii_fold(token))] if c]
     return " ".join(out)
 
 

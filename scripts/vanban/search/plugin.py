@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 
 from vanban.errors import VanbanError
 from vanban.search.fold import folded_field, plain_text, symbol_field
+from vanban.search.passages import entries, split
 from vanban.search.pagefind import DEFAULT_SHARD_MB, WORKER_REF, index_site, prepare_page, write_worker
 
 log = logging.getLogger("mkdocs.plugins.vanban-search")
@@ -95,6 +96,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
             material.search_index = _NoIndex(material.search_index.config)
         self.material_worker = None
         self.symbols: dict[str, list[str]] = {}
+        self.passages: dict[str, list] = {}
         return config
 
     def on_page_context(self, context, *, page, config, nav):
@@ -109,6 +111,8 @@ class SearchFolding(BasePlugin[SearchConfig]):
             return output
         self.material_worker = match.group(2)
         if self.engine == "lunr":
+            if page is not None:
+                self.passages[page.url] = split(output)
             return WORKER_REF.sub(lambda m: f'{m.group(1)}{WORKER_NAME}"', output, count=1)
         # The same step vanban runs on the built HTML after any engine (prepare_site); here, page
         # by page, so that `mkdocs serve` rebuilds stay cheap.
@@ -127,10 +131,13 @@ class SearchFolding(BasePlugin[SearchConfig]):
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
         data = json.loads(index_path.read_text(encoding="utf-8"))
+        data["docs"] = self._by_passage(data["docs"])
         for entry in data["docs"]:
             folded = folded_field(plain_text(entry.get("title", "") + " " + entry.get("text", "")), self.separator)
             if folded:
                 entry["folded"] = folded
+            if "#" in entry["location"] and entry.get("title"):  # a heading's words, folded, rank as a title does
+                entry["title_folded"] = folded_field(plain_text(entry["title"]), self.separator)
             words = self.symbols.get(entry["location"])
             if words:
                 entry["symbol"] = symbol_field(words, self.separator)
@@ -141,6 +148,21 @@ class SearchFolding(BasePlugin[SearchConfig]):
         template = (Path(__file__).parent / "worker.js").read_text(encoding="utf-8")
         worker = site / "assets" / "javascripts" / "workers" / WORKER_NAME
         worker.write_text(template.replace("__MATERIAL_WORKER__", self.material_worker), encoding="utf-8")
+
+    def _by_passage(self, docs: list[dict]) -> list[dict]:
+        """Material's entries (one per heading) replaced, page by page, by one per passage
+        (vanban.search.passages); pages not split keep Material's."""
+        out: list[dict] = []
+        done: set[str] = set()
+        for entry in docs:
+            page = entry["location"].split("#")[0]
+            passages = self.passages.get(page)
+            if passages is None or not any(p.anchor and not p.heading for p in passages):
+                out.append(entry)
+            elif page not in done:
+                done.add(page)
+                out += entries(page, plain_text(entry.get("title", "")), passages)
+        return out
 
     def _pagefind(self, site: Path) -> None:
         if self.material_worker is None:

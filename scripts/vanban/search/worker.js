@@ -1,39 +1,127 @@
-/* vanban: Vietnamese-aware queries for Material's search worker (written by the vanban-search
-   plugin; do not edit). A query typed in NFD is composed (NFC), and every term with diacritics
-   is searched also without them, matching the index's folded field. Then Material's own worker
-   is loaded unchanged. */
+/* vanban: Vietnamese-aware queries for Material's search worker, offline (written by the
+   vanban-search plugin; do not edit). Then Material's own worker is loaded unchanged.
+   - A query typed in NFD is composed (NFC).
+   - The same rules as the served site's Pagefind worker: a page is shown only if it holds every
+     word, with or without diacritics (each word is required in its folded form, which the
+     index's `folded` field holds for every entry: "+dang" finds "đảng"); the word as typed is
+     searched too, so exact diacritics rank first; headings holding the words rank first
+     (`title_folded`).
+   - Results: the query goes with each result's address (`?h=`) for the page's highlighter, and
+     the excerpts mark the query as a phrase, with or without diacritics. */
 (function () {
   "use strict";
   var listen = self.addEventListener.bind(self);
+  var post = self.postMessage.bind(self);
+  var lastQuery = "";
+
   function fold(term) {
     return term.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u0111/g, "d").replace(/\u0110/g, "D");
   }
+  function foldChar(ch) { return fold(ch).toLowerCase(); }
+
   /* "35-NQ/TW" → "35 NQ TW NQ35 35NQ": lunr reads "-" as "must not contain", and the index
      holds a symbol's parts and joined forms (see vanban/search/fold.py). */
-  function symbolVariants(term) {
+  function symbolParts(term) {
     var parts = term.split(/[-\/]+/).filter(Boolean);
     if (parts.length < 2 || !/\d/.test(term) || !/[^\d\-\/]/.test(term)) { return null; }
+    return parts;
+  }
+  function joined(parts) {
     var number = parts.filter(function (p) { return /^\d+$/.test(p); })[0];
     var code = parts.filter(function (p) { return !/\d/.test(p); })[0];
-    return number && code ? parts.concat([code + number, number + code]) : parts;
+    return number && code ? [code + number, number + code] : [];
   }
+  /* "nq35" → ["nq", "35"]: a symbol typed without its dash */
+  function glued(term) {
+    var m = /^(\p{L}+)(\d+)$/u.exec(term) || /^(\d+)(\p{L}+)$/u.exec(term);
+    return m ? [m[1], m[2]] : null;
+  }
+
   function expand(query) {
     var out = [];
-    query.normalize("NFC").split(/\s+/).forEach(function (term) {
-      if (!term) { return; }
-      var folded = fold(term);
-      var variants = symbolVariants(folded);
-      if (variants) { out.push.apply(out, variants); return; }
-      out.push(term);
-      if (folded !== term) { out.push(folded); }
+    var terms = query.normalize("NFC").split(/[\s,;:!?“”"'()]+/).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); });
+    terms.forEach(function (term, i) {
+      var folded = fold(term).toLowerCase();
+      var last = i === terms.length - 1 ? "*" : "";
+      var parts = symbolParts(folded) || glued(folded);
+      if (parts) {
+        parts.forEach(function (p) { out.push("+" + p); });
+        out.push.apply(out, joined(parts));
+        return;
+      }
+      out.push("+" + folded + last);
+      if (folded !== term.toLowerCase()) { out.push(term); }
     });
     return out.join(" ");
   }
+
+  function escape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* Mark the query in a result's excerpt (HTML): as a phrase if it is there, else word by word;
+     compared folded, so "dang vien" marks "đảng viên". Material's own marks are replaced. */
+  function remark(html, query) {
+    var words = fold(query.normalize("NFC")).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!words.length || typeof html !== "string") { return html; }
+    html = html.replace(/<\/?mark>/g, "");
+    var pieces = html.split(/(<[^>]*>)/);
+    var phrase = new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+") + "[\\p{L}\\p{N}]*", "gu");
+    var single = new RegExp("(?<![\\p{L}\\p{N}])(?:" + words.map(escape).join("|") + ")[\\p{L}\\p{N}]*", "gu");
+    var text = pieces.filter(function (p, i) { return i % 2 === 0; }).join("\u0000");
+    var pattern = phrase.test(Array.from(text).map(foldChar).join("")) ? phrase : single;
+    return pieces.map(function (piece, i) {
+      if (i % 2 === 1 || !piece) { return piece; }
+      var chars = Array.from(piece);
+      var folded = chars.map(foldChar);
+      if (folded.some(function (f) { return f.length !== 1; })) { return piece; }  /* keep offsets simple */
+      var flat = folded.join("");
+      var out = "", at = 0;
+      pattern.lastIndex = 0;
+      for (var m = pattern.exec(flat); m; m = pattern.exec(flat)) {
+        if (!m[0].length) { pattern.lastIndex += 1; continue; }
+        out += chars.slice(at, m.index).join("") + "<mark>" + chars.slice(m.index, m.index + m[0].length).join("") + "</mark>";
+        at = m.index + m[0].length;
+      }
+      return out + chars.slice(at).join("");
+    }).join("");
+  }
+
+  function withQuery(location, query) {
+    var at = location.indexOf("#");
+    var path = at < 0 ? location : location.slice(0, at);
+    return path + (path.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(query) + (at < 0 ? "" : location.slice(at));
+  }
+
+  /* Whether the query, folded, stands in `html`'s text as a phrase. */
+  function holdsPhrase(html, query) {
+    var words = fold(query.normalize("NFC")).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length < 2 || typeof html !== "string") { return false; }
+    var text = fold(html.replace(/<[^>]*>/g, " ")).toLowerCase();
+    return new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+"), "u").test(text);
+  }
+
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && message.data && Array.isArray(message.data.items) && lastQuery) {
+      message.data.items.forEach(function (group) {
+        if (!Array.isArray(group)) { return; }
+        group.forEach(function (doc) {
+          if (!doc.title && doc.heading) { doc.title = doc.heading; }  /* a paragraph: its heading */
+          if (doc.location.indexOf("#") > 0 && holdsPhrase(doc.text, lastQuery)) { doc.score *= 4; }
+          doc.location = withQuery(doc.location, lastQuery);
+          doc.text = remark(doc.text, lastQuery);
+        });
+        /* passages holding the query as a phrase first, as the served site ranks them */
+        group.sort(function (a, b) { return b.score - a.score; });
+      });
+    }
+    return post.apply(self, arguments);
+  };
+
   self.addEventListener = function (type, handler, options) {
     if (type !== "message") { return listen(type, handler, options); }
     return listen(type, function (event) {
       var message = event.data;
       if (message && message.type === 2 && typeof message.data === "string") {
+        lastQuery = message.data.normalize("NFC").trim();
         return handler.call(this, { data: { type: 2, data: expand(message.data) } });
       }
       return handler.call(this, event);
