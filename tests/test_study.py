@@ -182,3 +182,41 @@ def test_tap_targets_are_at_least_24_px(online, selector):
         assert box["width"] >= 24 and box["height"] >= 24, box
     finally:
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_key_figures_say_one_percentage_in_vietnamese_numbers(seed_site):
+    """The bar's legend gives counts, the table the report's own percentages: one percentage per
+    figure; every count of four digits or more has its thousands dot."""
+    from htmltext import page_text
+
+    html = (seed_site / "site" / "so-lieu" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    legends = re.findall(r'<ul class="vb-legend">(.*?)</ul>', html, re.DOTALL)
+    assert legends and not any("%" in legend for legend in legends)
+    main, _ = page_text(html)
+    counts = re.findall(r"(?<![\d.,/])\d{4,}(?![\d.,/%])", main)
+    assert [c for c in counts if not 1900 <= int(c) <= 2100] == []  # years aside
+    titles = re.findall(r"<rect [^>]*><title>[^<:]*: ([^<]*)</title>", html)
+    assert titles and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", t) for t in titles), titles
+
+
+def test_a_wrong_figure_says_so_and_links_its_finding(seed_site, browser):
+    """Beside a percentage the checks prove wrong: the right one and a link that lands on the
+    finding that states it; the checks page itself is a link."""
+    from browser import served_page
+
+    html = (seed_site / "site" / "so-lieu" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./\.\./kiem-tra/[^"]+/">Kiểm tra dữ liệu</a>', html)
+    notes = re.findall(r'<td[^>]*>([^<]*)<a class="vb-figure-note" href="\.\./\.\./kiem-tra/[^"#]+/#(kt-\d+)">⚑ sai, đúng ra ([^<]+)</a>',
+                       html)
+    assert notes, "no figure marked wrong on the seed's key figures"
+    checks = (seed_site / "site" / "kiem-tra" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    for stated, anchor, expected in notes:
+        finding = checks[checks.index(f'id="{anchor}"'):]
+        finding = finding[:finding.index("</p>")]
+        assert f"Báo cáo ghi: {stated.strip()}" in finding and f"Đúng ra: {expected}" in finding, finding
+    with served_page(browser, seed_site / "site") as (base, page):
+        page.goto(f"{base}so-lieu/{SEED_SLUG}/")
+        page.click("a.vb-figure-note >> nth=0")
+        page.wait_for_url(lambda url: "/kiem-tra/" in url and "#kt-" in url)
+        target = page.url.split("#")[1]
+        assert page.locator(f"#{target}").is_visible()

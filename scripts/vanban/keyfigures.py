@@ -132,12 +132,13 @@ CLAUSE_END = re.compile(r"[;.(]")
 
 def _shown(f: Figure) -> str:
     if f.kind == "fraction":
-        return f"{_number(f.value)}/{_number(f.total)}"
-    return _number(f.value)
+        return f"{vn_count(f.value)}/{vn_count(f.total)}"
+    return vn_count(f.value)
 
 
-def _number(value: float) -> str:
-    return f"{int(value):,}".replace(",", ".")
+def vn_count(value: float) -> str:
+    """A whole count the Vietnamese way: 3.745."""
+    return f"{int(round(value)):,}".replace(",", ".")
 
 
 def _partitions(c: Container, v) -> list[Partition]:

@@ -43,8 +43,8 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
                                                lambda: render_report(report, links, flags))
         pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
                                               lambda: render_checks(report, mine))
-        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown),
-                                                lambda: render_figures(report, shown))
+        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine),
+                                                lambda: render_figures(report, shown, mine))
     text_links = {t.slug: _links(t, index, anchors) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
     memo.keep_only(pages)
