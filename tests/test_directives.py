@@ -76,14 +76,21 @@ RELATIONS = {
     "huong-dan-45-hd-btctw-2025.txt": [("377-QĐ/TW", "implements"), ("16-HD/BTCTW", "replaces"),
                                        ("21-HD/BTCTW", "replaces")],
     "ke-hoach-0124-kh-ubnd-2025-dak-lak.txt": [("2437/QĐ-TTg", "implements")],
-    "luat-42-2024-qh15.txt": [("16/2012/QH13", "amends")],
-    "nghi-dinh-71-2019-nd-cp.txt": [("163/2013/NĐ-CP", "replaces")],
+    "luat-42-2024-qh15.txt": [("Hiến pháp", "basis"), ("16/2012/QH13", "amends")],
+    "nghi-dinh-71-2019-nd-cp.txt": [(law, "basis") for law in (
+        "Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012",
+        "Luật hóa chất ngày 21 tháng 11 năm 2007", "Luật phòng, chống ma túy ngày 09 tháng 12 năm 2000",
+        "Luật sửa đổi, bổ sung một số điều của Luật phòng, chống ma túy ngày 03 tháng 6 năm 2008",
+        "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 20 tháng 6 năm 2017")]
+    + [("163/2013/NĐ-CP", "replaces")],
     "quy-dinh-383-qd-tw-2025.txt": [("33/2024/QH15", "basis"), ("29/2018/QH14", "basis"), ("270-QĐ/TW", "replaces")],
     "quy-dinh-384-qd-tw-2025.txt": [(s, "basis") for s in (
         "57-NQ/TW", "204-QĐ/TW", "333-QĐ/TW", "379-QĐ/TW", "05-QĐ/BCĐTW", "20/2023/QH15", "137/2024/NĐ-CP",
         "01/2024/NĐ-CP", "53/2022/NĐ-CP", "165/2025/NĐ-CP", "1562/QĐ-TTg", "214/NQ-CP", "278/2025/NĐ-CP")],
-    "quyet-dinh-2579-qd-ubnd-2025-can-tho.txt": [("97/2025/QH15", "basis"), ("23-QĐ/TW", "basis"),
-                                                 ("33/CT-TTg", "basis"), ("1849/QĐ-UBND", "replaces")],
+    "quyet-dinh-2579-qd-ubnd-2025-can-tho.txt": [
+        ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "basis"),
+        ("Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022", "basis"), ("97/2025/QH15", "basis"),
+        ("23-QĐ/TW", "basis"), ("33/CT-TTg", "basis"), ("9086/BNV-CTTN&BĐG", "basis"), ("1849/QĐ-UBND", "replaces")],
 }
 
 

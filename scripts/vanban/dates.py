@@ -18,6 +18,14 @@ def period_end(iso: str | None) -> str | None:
 
 
 def short_date(iso: str) -> str:
-    """A full ISO date as messages write it: `2016-05-15` → `15/5/2016`."""
-    y, m, d = iso.split("-")
-    return f"{int(d)}/{int(m)}/{y}"
+    """An ISO date as messages write it: `2016-05-15` → `15/5/2016`; a partial one as far as it
+    goes (`2021-01` → `01/2021`, `2013` → `2013`)."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    return "/".join(reversed(parts))
+
+
+def on_date(iso: str) -> str:
+    """"ngày 15/5/2016", "tháng 01/2021" or "năm 2013": a date in a sentence."""
+    return {3: "ngày", 2: "tháng"}.get(len(iso.split("-")), "năm") + " " + short_date(iso)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from vanban.cite.laws import find_laws
 from vanban.cite.models import Citation, Directive
 from vanban.cite.patterns import Patterns, load_patterns
 from vanban.model import Report
@@ -92,12 +93,15 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
     p = patterns or load_patterns()
     m = matching(text)
     cites: list[Citation] = []
-    symbols = sorted(
-        [(x, False) for x in p.party_symbol.finditer(m)] + [(x, True) for x in p.state_symbol.finditer(m)],
-        key=lambda pair: pair[0].start(),
-    )
+    # Laws by name first: "Luật Đất đai số 45/2013/QH13" is one citation, not a name and a symbol.
+    laws = find_laws(text, m, container, line, in_footnote, [])
+    named = [(c.start, c.end) for c in laws]
+    symbols = [(x, False) for x in p.party_symbol.finditer(m)] + [(x, True) for x in p.state_symbol.finditer(m)]
+    symbols = sorted(symbols + _typed_only_symbols(m, symbols, p), key=lambda pair: pair[0].start())
     for sym, state in symbols:
-        cites.append(_symbol_citation(text, m, sym, state, cites, container, line, in_footnote, p))
+        if _free(sym.start(), sym.end(), named):
+            cites.append(_symbol_citation(text, m, sym, state, cites, container, line, in_footnote, p))
+    cites = [c for c in cites if _free(c.start, c.end, named)] + laws
     taken = [(c.start, c.end) for c in cites]
     for conf in p.conference.finditer(m):
         if _free(conf.start(), conf.end(), taken):
@@ -151,13 +155,35 @@ def _pin(text: str, m: str, c: Citation, p: Patterns) -> tuple[str | None, str |
     return anchor, text[found.start("pin") : found.end("pin")]
 
 
+def _typed(m: str, start: int, p: Patterns) -> bool:
+    """Whether a type word stands right before `start` ("Quyết định số ", "Thông tư số: ")."""
+    before = m[max(0, start - LOOKBACK) : start]
+    typed = p.type_before.search(before)
+    return bool(typed) and _type_boundary(m, start - len(before) + typed.start())
+
+
+def _typed_only_symbols(m: str, found: list, p: Patterns) -> list:
+    """Symbols in forms taken only right after a type word: lower case (`15/qđ-ubnd`), and state
+    symbols without a type code (`95/CP`, `14/TTLB`, `61/HĐND-TH`)."""
+    taken = [(x.start(), x.end()) for x, _ in found]
+    out = []
+    for pattern, state in ((p.party_symbol_any_case, False), (p.state_symbol_any_case, True), (p.other_symbol, True)):
+        for x in pattern.finditer(m):
+            if _free(x.start(), x.end(), taken) and _typed(m, x.start(), p):
+                out.append((x, state))
+                taken.append((x.start(), x.end()))
+    return out
+
+
 def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote, p: Patterns) -> Citation:
     """A citation around one symbol: the type word before it, then date, issuer, term, title."""
     before = m[max(0, sym.start() - LOOKBACK) : sym.start()]
     typed = p.type_before.search(before)
     start = sym.start()
     kind = "bare"
-    code = sym["code"] or ("QH" if state and sym["law"] else None)
+    groups = sym.groupdict()
+    code = groups.get("code")
+    code = p.codes.get(code.lower(), code) if code else ("QH" if state and groups.get("law") else None)
     type_name = None
     if typed and _type_boundary(m, sym.start() - len(before) + typed.start()):
         start = sym.start() - len(before) + typed.start()
@@ -168,15 +194,26 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
         kind = "enumerated"
     else:
         type_name = p.code_types.get(code or "", None)
-    suffix = sym["suffix"] or sym["law"]
+    suffix = groups.get("suffix") or groups.get("law")
+    suffix = re.sub(r"\s*[-.]\s*", "-", suffix.upper() if suffix.islower() else suffix)
     number = sym["number"] if not state or not sym["year"] else f"{sym['number']}/{sym['year']}"
-    symbol = re.sub(r"\s+", "", sym.group())
+    symbol = _canonical_symbol(sym, state, number, code, suffix)
     c = Citation(kind, "", start, sym.end(), container, line, in_footnote, type=type_name,
                  number=number, symbol=symbol, code=code, suffix=suffix, state=state)
     _tail(m, c, p)
     c.raw = text[c.start : c.end]
     _title_and_topic(text, m, c, p)
     return c
+
+
+def _canonical_symbol(sym: re.Match, state: bool, number: str, code: str | None, suffix: str) -> str:
+    """The symbol as documents are filed: `77/2006/QĐ-UBND` for `77/2006/QĐ.UBND` or
+    `77/2006/qđ-ubnd`, `19-CT/TU` for `19-CT / TU` (the citation's `raw` keeps what was written)."""
+    if not state:
+        return f"{number}-{code}/{suffix}"
+    if sym.groupdict().get("law"):
+        return re.sub(r"\s+", "", sym.group())
+    return f"{number}/{code}-{suffix}" if code else f"{number}/{suffix}"
 
 
 def _tail(m: str, c: Citation, p: Patterns) -> None:

@@ -7,7 +7,8 @@ from typing import Literal
 
 from vanban.model import Mark
 
-CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "alias", "name"]
+CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "plenum", "congress", "alias",
+                       "name", "law"]
 
 
 @dataclass
@@ -52,6 +53,8 @@ class Citation:
     pin_text: str | None = None
     # In a directive's text: how the text relates to the cited document (basis, replaces…).
     relation: str | None = None
+    # A law, code or ordinance cited by name: its name as listed ("Luật Đất đai").
+    name: str | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)

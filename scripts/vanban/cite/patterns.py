@@ -19,6 +19,19 @@ DAY_MONTH_YEAR = (
 )
 
 
+# No letter or digit may follow a symbol (Unicode-aware: "CP-Chính" is CP then a word).
+SYMBOL_END = r"(?![^\W_])"
+SUFFIX_PART = r"[A-ZĐ][A-Za-zĐđ&]{1,9}\d{0,2}"
+PARTY_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{1,4})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{0,4})\s?/\s?"
+                r"(?P<suffix>[A-ZĐ][A-ZĐ]{1,9})" + SYMBOL_END)
+STATE_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{{1,5}}[a-z]?)\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?"
+                r"(?:(?P<code>{codes})\s?[-.]\s?(?P<suffix>" + SUFFIX_PART.replace("{", "{{").replace("}", "}}")
+                + r"(?:-" + SUFFIX_PART.replace("{", "{{").replace("}", "}}") + r")*)|(?P<law>QH\d{{1,2}}))"
+                + SYMBOL_END)
+OTHER_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{1,5}[a-z]?)\s?/\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
+                r"(?P<suffix>[A-ZĐ][A-Za-zĐđ&]{0,9}\d{0,2}(?:\s?[-.]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}\d{0,2})*)" + SYMBOL_END)
+
+
 @dataclass(frozen=True)
 class DocType:
     name: str
@@ -48,6 +61,12 @@ class Patterns:
     short_scan: re.Pattern
     party_symbol: re.Pattern
     state_symbol: re.Pattern
+    # Forms found only right after a type word: lower case (`15/qđ-ubnd`, `12-ct/tw`), and state
+    # symbols without a type code (`95/CP`, `14/TTLB`, `61/HĐND-TH`, `63/SXD-TTr`).
+    party_symbol_any_case: re.Pattern
+    state_symbol_any_case: re.Pattern
+    other_symbol: re.Pattern
+    codes: dict[str, str]
     date: re.Pattern
     issuer: re.Pattern
     term: re.Pattern
@@ -120,16 +139,14 @@ def load_patterns() -> Patterns:
         # where `short` may match, found in lower-cased text: a case-sensitive scan is ~10x faster
         short_scan=re.compile(rf"(?:{type_alt.lower()})\s+(?:số\s+)?\d"),
         # 05-CT/TW, 10-QĐi/TU, 26-HD/BTCTW, "19-CT / TU", "25- NQ/TW"
-        party_symbol=re.compile(
-            r"(?<![\w/.-])(?P<number>\d{1,4})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{0,4})\s?/\s?"
-            r"(?P<suffix>[A-ZĐ][A-ZĐ]{1,9})(?![A-Za-zĐđ0-9])"
-        ),
-        # 06/2013/NQ-HĐND, 123/2020/NĐ-CP, 15/QĐ-UBND, 17/2008/QH12
-        state_symbol=re.compile(
-            rf"(?<![\w/.-])(?P<number>\d{{1,5}})\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?"
-            rf"(?:(?P<code>{code_alt})\s?-\s?(?P<suffix>[A-ZĐ][A-Za-zĐđ]{{1,9}}\d{{0,2}})|(?P<law>QH\d{{1,2}}))"
-            rf"(?![A-Za-zĐđ0-9])"
-        ),
+        party_symbol=re.compile(PARTY_SYMBOL),
+        # 06/2013/NQ-HĐND, 123/2020/NĐ-CP, 15/QĐ-UBND, 17/2008/QH12, 30a/2008/NQ-CP, 77/2006/QĐ.UBND,
+        # 2909/TTr.LS-TC-YT, 03/2006/TTLT-BYT-BTC-BLĐTB&XH
+        state_symbol=re.compile(STATE_SYMBOL.format(codes=code_alt)),
+        party_symbol_any_case=re.compile(PARTY_SYMBOL, re.IGNORECASE),
+        state_symbol_any_case=re.compile(STATE_SYMBOL.format(codes=code_alt), re.IGNORECASE),
+        other_symbol=re.compile(OTHER_SYMBOL),
+        codes={c.lower(): c for c in codes},
         date=re.compile(rf"ngày\s*(?:{DAY_MONTH_YEAR})", re.IGNORECASE),
         issuer=re.compile(rf"của\s+(?P<issuer>{_alternation(issuer_by_phrase)})(?![^\W\d_])", re.IGNORECASE),
         term=re.compile(rf"\(?\s*{term_word}\s+(?P<term>{ROMAN})\s*\)?"),

@@ -12,8 +12,9 @@ import copy
 from collections import Counter
 from dataclasses import dataclass, field
 
+from vanban.cite.laws import load_laws
 from vanban.cite.models import Citation, Conflict, Directive
-from vanban.dates import period_end, short_date
+from vanban.dates import on_date, period_end, short_date
 from vanban.cite.patterns import Patterns
 from vanban.model import Report
 from vanban.normalize import matching
@@ -134,9 +135,11 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
     clusters = _cluster(cites, ctx, p, conflicts)
     for cluster in clusters:
         _resolve_cluster(cluster, cites, ctx, registry, p, conflicts)
-    for c in cites:
+    for i, c in enumerate(cites):
         if c.kind == "conference":
             _resolve_conference(c, ctx, registry, p)
+        elif c.kind == "law":
+            _resolve_law(i, c, cites, ctx, registry, p)
     for i, c in enumerate(cites):
         if c.kind == "short":
             _resolve_short(i, c, cites, registry)
@@ -360,6 +363,32 @@ def _resolve_conference(c: Citation, ctx: Context, registry: Registry, p: Patter
     c.directive, c.rule = directive.id, "conference: not in the catalog"
 
 
+def _resolve_law(i: int, c: Citation, cites: list[Citation], ctx: Context, registry: Registry, p: Patterns) -> None:
+    """A law by name: the version its year says; without one, the year the same text gives the
+    same name nearest to it; else the version in force at the report's date (laws.yml); else one
+    page for the name, saying the version is not known. "Luật Đất đai 2003" and "Luật Đất đai
+    2013" are two documents."""
+    laws = load_laws()
+    law = laws.law(c.name or "")
+    year = c.date[:4] if c.date else None
+    rule = "law: year cited"
+    dated = [(abs(j - i), o.date[:4]) for j, o in enumerate(cites) if o.kind == "law" and o.name == c.name and o.date]
+    if year is None and dated:
+        year, rule = min(dated)[1], "law: the same name cited with its year"
+    if year is None and law is not None and (version := laws.version(law, ctx.end)):
+        year, rule = str(version), "law: version in force at the report's date"
+    if year is None:
+        rule = "law: version not known"
+    label = f"{c.name} năm {year}" if year else c.name
+    directive = registry.add(Directive(
+        id=slugify(c.name or c.type or "luat", year or ""), type=c.type or "Luật", number=None, symbol=None,
+        issuer=c.issuer, level=p.levels["state"], date=c.date if c.date and len(c.date) == 10 else year,
+        names=[label], scope="state", title_from="law",
+        note=None if year else "Văn bản dẫn tên luật mà không ghi năm; chưa xác định được là văn bản năm nào.",
+    ))
+    c.directive, c.rule = directive.id, f"{c.rule}; {rule}" if c.rule else rule
+
+
 def _resolve_short(i: int, c: Citation, cites: list[Citation], registry: Registry) -> None:
     """`Chỉ thị 05`: the document of that type and number cited nearest in the report, else a catalog alias."""
     same = [(abs(j - i), o) for j, o in enumerate(cites) if o.directive and o.kind != "short"
@@ -382,7 +411,7 @@ def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry,
         d = registry.get(c.directive)
         if d.date and d.date > ctx.end and d.id not in flagged:
             flagged.add(d.id)
-            conflicts.append(_conflict("after-report", f"{d.label} ban hành ngày {short_date(d.date)}, sau ngày "
+            conflicts.append(_conflict("after-report", f"{d.label} ban hành {on_date(d.date)}, sau ngày "
                                        "của chính báo cáo", ctx, [c], d.id))
 
 
