@@ -142,11 +142,20 @@ def seed_index():
 def test_seed_every_cited_document_is_found(seed_index):
     _, index = seed_index
     cites = index.by_report[SEED_SLUG]
-    # 79 by symbol, short form or plenum, and the Điều lệ Đảng by name (the catalog's `names`)
-    assert len([c for c in cites if c.kind != "name"]) == 79
+    # 79 by symbol, short form or plenum, 7 congress resolutions ("Nghị quyết Đại hội Đảng bộ
+    # thành phố lần thứ XIII" ×3, "… lần thứ XII", "… Đảng toàn quốc lần thứ XIII" ×2, "… Đảng bộ tỉnh
+    # lần thứ XVII"), and the Điều lệ Đảng by name (the catalog's `names`)
+    assert len([c for c in cites if c.kind not in ("name", "congress")]) == 79
+    assert sorted((c.raw, c.directive) for c in cites if c.kind == "congress") == sorted([
+        ("Nghị quyết Đại hội Đảng bộ thành phố lần thứ XIII", "nghi-quyet-dai-hoi-dang-bo-thanh-pho-dong-ha-xiii")] * 2 + [
+        ("Nghị quyết Đại hội Đảng bộ thành phố Đông Hà lần thứ XIII", "nghi-quyet-dai-hoi-dang-bo-thanh-pho-dong-ha-xiii"),
+        ("Nghị quyết Đại hội Đảng bộ thành phố lần thứ XII", "nghi-quyet-dai-hoi-dang-bo-thanh-pho-dong-ha-xii"),
+        ("Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "nghi-quyet-dai-hoi-dang-toan-quoc-xiii"),
+        ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "nghi-quyet-dai-hoi-dang-toan-quoc-xiii"),
+        ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "nghi-quyet-dai-hoi-dang-bo-tinh-quang-tri-xvii")])
     assert [(c.raw, c.directive) for c in cites if c.kind == "name"] == [("Điều lệ Đảng", "dieu-le-dang-2011")] * 2
-    assert len(index.cited()) == 55
-    assert sum(c.in_footnote for c in cites) == 22
+    assert len(index.cited()) == 55 + 4
+    assert sum(c.in_footnote for c in cites) == 22 + 1  # fn:3 names the city congress's resolution
     in_quoted_title = [c for c in cites if c.in_title_of is not None and cites[c.in_title_of].title_span
                        and cites[c.in_title_of].title_span[0] <= c.start < cites[c.in_title_of].title_span[1]]
     assert len(in_quoted_title) == 6

@@ -112,6 +112,13 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
             _title_and_topic(text, m, c, p)
             cites.append(c)
             taken.append((c.start, c.end))
+    for kind, pattern in p.meetings:
+        for hit in pattern.finditer(m):
+            c = _meeting(text, m, kind, hit, container, line, in_footnote, p)
+            if c is not None and _free(c.start, c.end, taken):
+                _title_and_topic(text, m, c, p)
+                cites.append(c)
+                taken.append((c.start, c.end))
     for s in _short_forms(m, p):
         if _free(s.start(), s.end(), taken) and _type_boundary(m, s.start()):
             cites.append(Citation("short", text[s.start() : s.end()], s.start(), s.end(), container, line,
@@ -128,6 +135,43 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
         if outer:
             c.in_title_of = outer[-1]
     return cites
+
+
+ROMAN_VALUES = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def roman(number: int) -> str:
+    out = ""
+    for letters, value in ROMAN_VALUES:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _meeting(text, m, kind: str, hit: re.Match, container, line, in_footnote, p: Patterns) -> Citation | None:
+    """A resolution named by its meeting: a Central Committee plenum (`conference`), a local
+    committee's (`plenum`: issuer, number, term) or a congress (`congress`: its number, as a
+    Roman numeral, in `number`; a local one's committee in `issuer`)."""
+    g = hit.groupdict()
+    end = hit.start() + len(m[hit.start() : hit.end()].rstrip(" ,("))
+    c = Citation(kind, text[hit.start() : end], hit.start(), end, container, line, in_footnote, type="Nghị quyết")
+    if kind == "conference":
+        c.conference, c.term = int(g["conf"]), g.get("term")
+        c.issuer, c.issuer_scope = "Ban Chấp hành Trung ương", "central"
+    elif kind == "plenum":
+        conf = g.get("conf") or g.get("conf2")
+        if not conf:
+            return None
+        c.issuer_scope, c.issuer = p.bodies[(g.get("body") or g.get("level")).lower()]
+        c.conference, c.term = int(conf), g["term"].upper()
+    else:
+        n = g.get("n") or g.get("n2") or g.get("n3")
+        c.number = roman(int(n)) if n.isdigit() else n.upper()
+        if g.get("level"):
+            c.issuer_scope, c.issuer = p.bodies[g["level"].lower()]
+        else:
+            c.issuer_scope, c.issuer = "central", "Đại hội đại biểu toàn quốc"
+    return c
 
 
 PIN_LOOKBACK = 80

@@ -71,6 +71,8 @@ class Patterns:
     issuer: re.Pattern
     term: re.Pattern
     conference: re.Pattern
+    meetings: tuple[tuple[str, re.Pattern], ...]
+    bodies: dict[str, tuple[str, str]]
     alias_intro: re.Pattern
     implements_before: re.Pattern
     pin_before: re.Pattern
@@ -155,6 +157,9 @@ def load_patterns() -> Patterns:
             rf"(?!\d|\s*[-/])(?:\s*,?\s*\(?\s*{term_word}\s+(?P<term>{ROMAN})\s*\)?)?",
             re.IGNORECASE,
         ),
+        meetings=tuple((mt["kind"], re.compile(matching(mt["pattern"]).replace("{roman}", ROMAN), re.IGNORECASE))
+                       for mt in raw["meetings"]),
+        bodies={matching(k): (v[0], v[1]) for k, v in raw["bodies"].items()},
         alias_intro=re.compile(matching(raw["alias_intro"]), re.IGNORECASE),
         implements_before=re.compile(matching(raw["implements_before"]), re.IGNORECASE),
         pin_before=re.compile(raw["pin_before"], re.IGNORECASE),

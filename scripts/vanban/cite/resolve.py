@@ -137,9 +137,11 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
         _resolve_cluster(cluster, cites, ctx, registry, p, conflicts)
     for i, c in enumerate(cites):
         if c.kind == "conference":
-            _resolve_conference(c, ctx, registry, p)
+            _resolve_conference(i, c, cites, ctx, registry, p)
         elif c.kind == "law":
             _resolve_law(i, c, cites, ctx, registry, p)
+        elif c.kind in ("plenum", "congress"):
+            _resolve_meeting(c, ctx, registry, p)
     for i, c in enumerate(cites):
         if c.kind == "short":
             _resolve_short(i, c, cites, registry)
@@ -346,15 +348,20 @@ def _issuer_name(members: list[Citation], scope: str | None, place: str | None) 
     return name
 
 
-def _resolve_conference(c: Citation, ctx: Context, registry: Registry, p: Patterns) -> None:
-    """`Nghị quyết Trung ương 4 khóa XII`: the plenum's resolution, from the catalog if known."""
-    term = c.term or (p.term_of(ctx.end, "central") if ctx.end else None)
+def _resolve_conference(i: int, c: Citation, cites: list[Citation], ctx: Context, registry: Registry,
+                        p: Patterns) -> None:
+    """`Nghị quyết Trung ương 4 khóa XII`: the plenum's resolution, from the catalog if known. A
+    plenum named without its term is the one the same text names with it nearest, else the
+    plenum of the term the report was written in."""
+    named = [(abs(j - i), o.term) for j, o in enumerate(cites)
+             if o.kind == "conference" and o.conference == c.conference and o.term]
+    term = c.term or (min(named)[1] if named else None) or (p.term_of(ctx.end, "central") if ctx.end else None)
     found = [d for d in registry.catalog if d.conference == c.conference and d.term == term]
     if len(found) == 1:
         c.directive, c.rule = found[0].id, "conference: catalog"
         return
     directive = registry.add(Directive(
-        id=slugify("nghi-quyet-hoi-nghi-tw", str(c.conference), "khoa", term or ""), type="Nghị quyết",
+        id=slugify("nghi-quyet-hoi-nghi-tw", str(c.conference), *(("khoa", term) if term else ())), type="Nghị quyết",
         number=None, symbol=None, issuer="Ban Chấp hành Trung ương", level=p.levels["central"], term=term,
         conference=c.conference, scope="central",
         title=f"các nghị quyết của Hội nghị lần thứ {c.conference} Ban Chấp hành Trung ương khóa {term}",
@@ -387,6 +394,31 @@ def _resolve_law(i: int, c: Citation, cites: list[Citation], ctx: Context, regis
         note=None if year else "Văn bản dẫn tên luật mà không ghi năm; chưa xác định được là văn bản năm nào.",
     ))
     c.directive, c.rule = directive.id, f"{c.rule}; {rule}" if c.rule else rule
+
+
+def _resolve_meeting(c: Citation, ctx: Context, registry: Registry, p: Patterns) -> None:
+    """A local plenum's resolutions ("Nghị quyết Hội nghị Thành ủy lần thứ 18 khóa VIII"), or a
+    congress's ("Nghị quyết Đại hội Đảng toàn quốc lần thứ X"): a local committee is the one of
+    the report's own place at that level."""
+    place = ctx.places.get(c.issuer_scope or "") if c.issuer_scope != "central" else None
+    body = f"{c.issuer} {place}" if place else c.issuer
+    if c.kind == "plenum":
+        label = f"Nghị quyết Hội nghị lần thứ {c.conference} {body} khóa {c.term}"
+        ident = slugify("nghi-quyet-hoi-nghi", c.issuer or "", place or "", str(c.conference), "khoa", c.term or "")
+        title = f"các nghị quyết của Hội nghị lần thứ {c.conference} {body} khóa {c.term}"
+    elif c.issuer_scope == "central":
+        label = f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {c.number} của Đảng"
+        ident = slugify("nghi-quyet-dai-hoi-dang-toan-quoc", c.number or "")
+        title = f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {c.number} của Đảng"
+    else:
+        level = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện", "Quận ủy": "quận"}.get(c.issuer or "", "")
+        label = f"Nghị quyết Đại hội Đảng bộ {level} {place or ''} lần thứ {c.number}".replace("  ", " ")
+        ident = slugify("nghi-quyet-dai-hoi-dang-bo", level, place or "", c.number or "")
+        title = label
+    directive = registry.add(Directive(id=ident, type="Nghị quyết", number=None, symbol=None, issuer=body,
+                                       level=p.levels.get(c.issuer_scope or ""), term=c.term, names=[label],
+                                       scope=c.issuer_scope, place=place, title=title, title_from=c.kind))
+    c.directive, c.rule = directive.id, f"{c.kind}: named by its meeting"
 
 
 def _resolve_short(i: int, c: Citation, cites: list[Citation], registry: Registry) -> None:
