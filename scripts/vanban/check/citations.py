@@ -19,6 +19,9 @@ SEVERITY = {
     "issuer-mismatch": ("warning", "doubtful"),
     "tu-ambiguous": ("warning", "doubtful"),
     "ambiguous": ("warning", "doubtful"),
+    "bad-date": ("error", "sure"),
+    "code-type": ("warning", "doubtful"),
+    "unresolved": ("info", "doubtful"),
 }
 
 

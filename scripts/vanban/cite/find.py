@@ -121,8 +121,14 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
                 taken.append((c.start, c.end))
     for s in _short_forms(m, p):
         if _free(s.start(), s.end(), taken) and _type_boundary(m, s.start()):
-            cites.append(Citation("short", text[s.start() : s.end()], s.start(), s.end(), container, line,
-                                  in_footnote, type=p.type_named(s["type"]).name, number=s["number"]))
+            c = Citation("short", "", s.start(), s.end(), container, line, in_footnote,
+                         type=p.type_named(s["type"]).name, number=s["number"])
+            if year := p.year_after.match(m, c.end):  # "Nghị định số 06 năm 2021 của Chính phủ"
+                c.date, c.end = year["year"], year.end()
+            _tail(m, c, p)
+            _issuer_before(m, c, p)
+            c.raw = text[c.start : c.end]
+            cites.append(c)
     cites.sort(key=lambda c: c.start)
     for c in cites:
         c.implements = bool(p.implements_before.search(m[max(0, c.start - LOOKBACK) : c.start]))
@@ -245,9 +251,21 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
     c = Citation(kind, "", start, sym.end(), container, line, in_footnote, type=type_name,
                  number=number, symbol=symbol, code=code, suffix=suffix, state=state)
     _tail(m, c, p)
+    if kind == "full":
+        _issuer_before(m, c, p)
     c.raw = text[c.start : c.end]
     _title_and_topic(text, m, c, p)
     return c
+
+
+def _issuer_before(m: str, c: Citation, p: Patterns) -> None:
+    """"UBND tỉnh ban hành Quyết định số …": the issuer named before the type word, if none after."""
+    if c.issuer is not None:
+        return
+    found = p.issuer_before.search(m, max(0, c.start - LOOKBACK), c.start)
+    if found and found.end() == c.start:
+        issuer = p.issuer_by_phrase[found["issuer"].lower()]
+        c.issuer, c.issuer_scope = issuer.name, issuer.scope
 
 
 def _canonical_symbol(sym: re.Match, state: bool, number: str, code: str | None, suffix: str) -> str:
@@ -277,6 +295,9 @@ def _tail(m: str, c: Citation, p: Patterns) -> None:
         elif c.term is None and (t := p.term.match(m, at)):
             c.term = t["term"]
             pos = c.end = t.start() + len(m[t.start() : t.end()].rstrip())
+        elif c.date_raw is None and (bad := p.not_a_date.match(m, at)):
+            c.date_raw = m[bad.start() : bad.end()]  # not a date: kept for `vanban check`, never guessed
+            pos = c.end = bad.end()
         else:
             break
 

@@ -69,6 +69,9 @@ class Patterns:
     codes: dict[str, str]
     date: re.Pattern
     issuer: re.Pattern
+    issuer_before: re.Pattern
+    year_after: re.Pattern
+    not_a_date: re.Pattern
     term: re.Pattern
     conference: re.Pattern
     meetings: tuple[tuple[str, re.Pattern], ...]
@@ -151,6 +154,14 @@ def load_patterns() -> Patterns:
         codes={c.lower(): c for c in codes},
         date=re.compile(rf"ngày\s*(?:{DAY_MONTH_YEAR})", re.IGNORECASE),
         issuer=re.compile(rf"của\s+(?P<issuer>{_alternation(issuer_by_phrase)})(?![^\W\d_])", re.IGNORECASE),
+        # "UBND tỉnh ban hành Quyết định số …", "HĐND tỉnh đã có Nghị quyết số …": the issuer
+        # before the type word, when the citation names none after it
+        issuer_before=re.compile(rf"(?<![^\W\d_])(?P<issuer>{_alternation(issuer_by_phrase)})\s+{raw['issuer_before_verbs']}\s*$",
+                                 re.IGNORECASE),
+        # "Nghị định số 06 năm 2021": a number and a year without a symbol
+        year_after=re.compile(r"\s*,?\s*năm\s+(?P<year>(?:19|20)\d{2})(?![\d/])", re.IGNORECASE),
+        # "ngày 1718/2006", "ngày 32/13/2019": what stands where a date should (a finding, not a guess)
+        not_a_date=re.compile(r"ngày\s*(?P<raw>\d[\d\s/.-]*\d)", re.IGNORECASE),
         term=re.compile(rf"\(?\s*{term_word}\s+(?P<term>{ROMAN})\s*\)?"),
         conference=re.compile(
             rf"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+)?)?(?:Trung ương|TW|TƯ)\s*(?:lần thứ\s*)?(?P<conf>\d{{1,2}})"

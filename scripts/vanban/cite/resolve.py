@@ -144,10 +144,23 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
             _resolve_meeting(c, ctx, registry, p)
     for i, c in enumerate(cites):
         if c.kind == "short":
-            _resolve_short(i, c, cites, registry)
+            _resolve_short(i, c, cites, ctx, registry, p)
+            if c.directive is None:
+                conflicts.append(_conflict("unresolved", f"“{c.raw}”: không rõ là văn bản nào (không có số hiệu đầy đủ, "
+                                           "năm ban hành hay cơ quan ban hành, và báo cáo không dẫn đầy đủ ở chỗ khác); "
+                                           "chưa liên kết", ctx, [c]))
         elif c.kind == "alias" and c.alias_of is not None:
             c.directive = cites[c.alias_of].directive
             c.rule = "alias"
+    for c in cites:
+        if c.date_raw and not c.date:
+            conflicts.append(_conflict("bad-date", f"“{c.raw}”: “{c.date_raw}” không phải một ngày; chưa rõ ngày "
+                                       "ban hành", ctx, [c]))
+        if c.state and c.kind == "full" and c.code and p.has_type(c.type):
+            codes = p.type_named(c.type).codes
+            if codes and c.code not in codes:
+                conflicts.append(_conflict("code-type", f"“{c.raw}”: ký hiệu {c.code} không phải của {c.type} "
+                                           f"({', '.join(codes)}); giữ nguyên như văn bản ghi", ctx, [c]))
     kept = [c for c in cites if c.directive]
     _check_after_report(kept, ctx, registry, conflicts)
     _reindex(cites, kept)
@@ -372,16 +385,16 @@ def _resolve_conference(i: int, c: Citation, cites: list[Citation], ctx: Context
 
 def _resolve_law(i: int, c: Citation, cites: list[Citation], ctx: Context, registry: Registry, p: Patterns) -> None:
     """A law by name: the version its year says; without one, the year the same text gives the
-    same name nearest to it; else the version in force at the report's date (laws.yml); else one
+    same name (if it gives one only); else the version in force at the report's date (laws.yml); else one
     page for the name, saying the version is not known. "Luật Đất đai 2003" and "Luật Đất đai
     2013" are two documents."""
     laws = load_laws()
     law = laws.law(c.name or "")
     year = c.date[:4] if c.date else None
     rule = "law: year cited"
-    dated = [(abs(j - i), o.date[:4]) for j, o in enumerate(cites) if o.kind == "law" and o.name == c.name and o.date]
-    if year is None and dated:
-        year, rule = min(dated)[1], "law: the same name cited with its year"
+    dated = {o.date[:4] for o in cites if o.kind == "law" and o.name == c.name and o.date}
+    if year is None and len(dated) == 1:
+        year, rule = dated.pop(), "law: the same name cited with its year"
     if year is None and law is not None and (version := laws.version(law, ctx.end)):
         year, rule = str(version), "law: version in force at the report's date"
     if year is None:
@@ -421,10 +434,16 @@ def _resolve_meeting(c: Citation, ctx: Context, registry: Registry, p: Patterns)
     c.directive, c.rule = directive.id, f"{c.kind}: named by its meeting"
 
 
-def _resolve_short(i: int, c: Citation, cites: list[Citation], registry: Registry) -> None:
-    """`Chỉ thị 05`: the document of that type and number cited nearest in the report, else a catalog alias."""
+def _resolve_short(i: int, c: Citation, cites: list[Citation], ctx: Context, registry: Registry,
+                   p: Patterns) -> None:
+    """`Chỉ thị 05`: the document of that type and number cited nearest in the report (agreeing
+    with the year and issuer the short form gives, if any), else a catalog alias; else, when the
+    text names the issuer or the year ("Nghị định số 06 năm 2021 của Chính phủ", "Chỉ thị 17 của
+    Ban Bí thư"), a document of that type, number and issuer. Nothing else is guessed."""
     same = [(abs(j - i), o) for j, o in enumerate(cites) if o.directive and o.kind != "short"
-            and o.type == c.type and _number(o.number) == _number(c.number)]
+            and o.type == c.type and _number(_plain_number(o.number)) == _number(c.number)
+            and (not c.date or (o.date or "")[:4] in ("", c.date[:4]))
+            and (not c.issuer_scope or not o.issuer_scope or o.issuer_scope == c.issuer_scope)]
     if same:
         c.directive, c.rule = min(same, key=lambda pair: pair[0])[1].directive, "short form: same report"
         return
@@ -432,6 +451,29 @@ def _resolve_short(i: int, c: Citation, cites: list[Citation], registry: Registr
     aliased = [d for d in registry.catalog if any(matching(a).lower() == raw for a in d.aliases)]
     if len(aliased) == 1:
         c.directive, c.rule = aliased[0].id, "short form: catalog alias"
+        return
+    if not c.issuer:
+        return
+    year = c.date[:4] if c.date else None
+    listed = [d for d in registry.catalog if d.type == c.type and _number(_plain_number(d.number)) == _number(c.number)
+              and d.scope == c.issuer_scope and (year is None or (d.date or "")[:4] == year)]
+    if len(listed) == 1:
+        c.directive, c.rule = listed[0].id, "short form: catalog, by type, number and issuer"
+        return
+    place = ctx.places.get(c.issuer_scope or "") if c.issuer_scope not in ("central", "state") else None
+    issuer = f"{c.issuer} {place}" if place and place not in c.issuer else c.issuer
+    directive = registry.add(Directive(
+        id=slugify(p.type_named(c.type).slug, c.number or "", issuer, year or ""),
+        type=c.type, number=c.number, symbol=None, issuer=issuer, level=p.levels.get(c.issuer_scope or ""),
+        date=year, scope=c.issuer_scope, place=place,
+        note="Văn bản được dẫn bằng số thứ tự, không có số hiệu đầy đủ.",
+    ))
+    c.directive, c.rule = directive.id, "short form: type, number and issuer cited"
+
+
+def _plain_number(number: str | None) -> str | None:
+    """`06/2021` → `06`: a state document's number without its year."""
+    return number.split("/")[0] if number else number
 
 
 def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry, conflicts: list) -> None:
