@@ -115,7 +115,7 @@ def test_citations_inside_a_quoted_title():
 
 def test_short_forms_are_candidates():
     kinds = [(c.kind, c.raw) for c in _find("Chỉ thị 05 và Nghị quyết số 35 năm 2019")]
-    assert kinds == [("short", "Chỉ thị 05"), ("short", "Nghị quyết số 35")]
+    assert kinds == [("short", "Chỉ thị 05"), ("short", "Nghị quyết số 35 năm 2019")]
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,8 @@ def load_patterns() -> Patterns:
         type_before=re.compile(rf"(?P<type>{type_alt})\s*(?:số\s*)?:?\s*$", re.IGNORECASE),
         # a type word and a bare number: "Chỉ thị 05", "Nghị quyết số 35" (kept only if resolved)
         short=re.compile(
-            rf"(?P<type>{type_alt})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/]|\s?-\s?[A-Za-zĐ\d]|\s?/)",
+            rf"(?P<type>{type_alt})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/]|\s?-\s?[A-Za-zĐ\d]|\s?/)"
+            rf"(?!\s+(?:{_alternation(raw['count_nouns'])})(?![^\W_])|\s+năm(?!\s+(?:19|20)\d{{2}}))",
             re.IGNORECASE,
         ),
         # where `short` may match, found in lower-cased text: a case-sensitive scan is ~10x faster

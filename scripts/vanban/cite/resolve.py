@@ -145,7 +145,7 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
     for i, c in enumerate(cites):
         if c.kind == "short":
             _resolve_short(i, c, cites, ctx, registry, p)
-            if c.directive is None:
+            if c.directive is None and c.raw[:1].isupper():  # "Nghị định 77", not "nghị định 77" in passing
                 conflicts.append(_conflict("unresolved", f"“{c.raw}”: không rõ là văn bản nào (không có số hiệu đầy đủ, "
                                            "năm ban hành hay cơ quan ban hành, và báo cáo không dẫn đầy đủ ở chỗ khác); "
                                            "chưa liên kết", ctx, [c]))
