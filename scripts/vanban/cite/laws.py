@@ -122,6 +122,8 @@ def find_laws(text: str, m: str, container: str, line: int, in_footnote: bool,
 
 def _citation(text, m, hit: re.Match, listed: bool, laws: Laws, container, line, in_footnote) -> Citation | None:
     written = " ".join(hit["name"].split())
+    if not _has_tail(hit) and not hit["amend"] and not written[:1].isupper():
+        return None  # "sửa đổi hiến pháp và pháp luật": a lower-case name with no year is the subject, not a citation
     law = laws.law(written) if listed else None
     if not listed:
         words = written.split()[1 if not written.lower().startswith(("bộ luật", "pháp lệnh", "hiến pháp")) else 2:]

@@ -276,9 +276,13 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
     members = [cites[i] for i in cluster.cites]
     first = members[0]
     type_name, number, code, suffix, scope, place = cluster.key
-    match = _catalog_match(cluster, registry.catalog, ctx, p, first)
+    # Every citation writes another type's code ("Chỉ thị 34-TB/TW": TB is a Thông báo's): which
+    # word is wrong is unknown, so the symbol is kept as written and not matched to the catalog.
+    written_codes = {c.code for c in members}
+    foreign = not first.state and code not in written_codes and all(w in p.code_types for w in written_codes)
+    match = None if foreign else _catalog_match(cluster, registry.catalog, ctx, p, first)
     dates = Counter(c.date for c in members if c.date)
-    expected = _symbol(code, suffix, first)
+    expected = first.symbol if foreign else _symbol(code, suffix, first)
     if match:
         directive, rule = match, "catalog"
     else:
@@ -289,6 +293,10 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
     if len(dates) > 1:
         listed = ", ".join(short_date(d) for d in sorted(dates))
         conflicts.append(_conflict("two-dates", f"Báo cáo ghi {len(dates)} ngày ban hành khác nhau cho {directive.label}: {listed}",
+                                   ctx, members))
+    if foreign:
+        conflicts.append(_conflict("code-type", f"“{first.raw}”: ký hiệu {first.code} không phải của {type_name} "
+                                   f"({', '.join(p.type_named(type_name).codes)}); giữ nguyên như văn bản ghi",
                                    ctx, members))
     written = sorted({c.symbol for c in members if c.symbol != expected})
     if written and not first.state:
@@ -448,7 +456,9 @@ def _resolve_short(i: int, c: Citation, cites: list[Citation], ctx: Context, reg
         c.directive, c.rule = min(same, key=lambda pair: pair[0])[1].directive, "short form: same report"
         return
     raw = matching(c.raw).lower()
-    aliased = [d for d in registry.catalog if any(matching(a).lower() == raw for a in d.aliases)]
+    # A catalog alias ("Chỉ thị 05") names a document only in reports written after it.
+    aliased = [d for d in registry.catalog if any(matching(a).lower() == raw for a in d.aliases)
+               and ctx.end and (not d.date or d.date <= ctx.end)]
     if len(aliased) == 1:
         c.directive, c.rule = aliased[0].id, "short form: catalog alias"
         return
