@@ -246,6 +246,9 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
         type_name = p.code_types.get(code or "", None)
     suffix = groups.get("suffix") or groups.get("law")
     suffix = re.sub(r"\s*[-.]\s*", "-", suffix.upper() if suffix.islower() else suffix)
+    lead = suffix.split("-")[0]
+    if state and code is None and type_name and p.code_types.get(lead, "").startswith(type_name + " "):
+        type_name = p.code_types[lead]  # "Thông tư số 14/TTLB": the code says a joint circular
     number = sym["number"] if not state or not sym["year"] else f"{sym['number']}/{sym['year']}"
     symbol = _canonical_symbol(sym, state, number, code, suffix)
     c = Citation(kind, "", start, sym.end(), container, line, in_footnote, type=type_name,
