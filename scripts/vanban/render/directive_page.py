@@ -83,7 +83,8 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                      text_links: dict[str, dict[str, list[Link]]] | None = None,
                      status: dict[str, tuple[str, str]] | None = None) -> str:
     title = d.label
-    description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if d.date else "")
+    dated = d.date and not (len(d.date) == 4 and d.date in d.label)  # "Luật Đất đai năm 2013" says its year
+    description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if dated else "")
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d),
                         description=meta_title(description)),
            *mark_banner(d.marks),
@@ -159,6 +160,8 @@ def _search_words(d: Directive) -> list[str]:
     """What the page should be found by first (the `symbol` search field): type and symbol."""
     if d.symbol:
         return [d.type, d.symbol]
+    if d.names and not d.conference:  # a law by name, a congress's resolution
+        return [d.names[0]]
     return [d.type, f"Trung ương {d.conference}" if d.conference else "", f"khóa {d.term}" if d.term else ""]
 
 
