@@ -230,3 +230,18 @@ def test_what_each_form_resolves_to(tmp_path):
         # TB is a Thông báo's code: kept as written, not the catalog's Chỉ thị 34-CT/TW
         "Chỉ thị 34-TB/TW của Ban Bí thư": "chi-thi-34-tb-tw",
     }
+
+
+def test_documents_known_by_name_have_their_own_page(tmp_path):
+    """Điều lệ Đảng and the Cương lĩnh, by the catalog's `names`; a Cương lĩnh named without its
+    year is not guessed."""
+    import json
+
+    text = ("THÀNH ỦY ĐÔNG HÀ\nSố 12-BC/TU\nĐông Hà, ngày 5 tháng 1 năm 2021\nBÁO CÁO\nvề việc thử\n-----\n"
+            "I. KẾT QUẢ\nHọc tập Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội "
+            "(bổ sung, phát triển năm 2011) và Điều lệ Đảng; so sánh với Cương lĩnh năm 1991 và Cương lĩnh "
+            "chính trị.\n")
+    root = make_project(tmp_path, {"r.txt": text}, seed=True)
+    result = run_vanban("--root", str(root), "citations", str(root / "data" / "reports" / "r.txt"))
+    got = [(c["kind"], c["directive"]) for c in json.loads(result.stdout)]
+    assert sorted(got) == [("name", "cuong-linh-1991"), ("name", "cuong-linh-2011"), ("name", "dieu-le-dang-2011")]
