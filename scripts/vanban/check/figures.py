@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vanban.check.models import Finding
 from vanban.check.numbers import Figure, figures, unit_key
+from vanban.check.shares import Share, ShareWords, read_shares, share_words
 from vanban.model import Report
 from vanban.normalize import folded, matching
 from vanban.passages import sentence_around
@@ -32,6 +33,9 @@ class Vocab:
     marker_reach: int
     percent_sum_tolerance: float
     rating_patterns: tuple[tuple[str, int, re.Pattern], ...]
+    shares: ShareWords
+    # (complete, [(class index, pattern)]) per group of classes parts cannot share
+    exclusive: tuple[tuple[bool, int, tuple[tuple[int, re.Pattern], ...]], ...]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +49,20 @@ def vocab() -> Vocab:
                      for key, rank, words in sorted(ratings, key=lambda r: -max(len(w) for w in r[2])))
     return Vocab(ratings, tuple(fold(w) for w in raw["or_better"]), raw["unit_synonyms"],
                  re.compile(raw["parts_intro"], re.IGNORECASE), tuple(fold(w) for w in raw["total_words"]),
-                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"], patterns)
+                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"], patterns,
+                 share_words(raw, fold), _exclusive(raw["exclusive_groups"]))
+
+
+def _exclusive(groups) -> tuple:
+    """Each group: whether it is complete, its number of classes, and a pattern per class word
+    (on the lower-case matching form: "năm" is not "nam")."""
+    out = []
+    for g in groups:
+        words = [(i, w) for i, words in enumerate(g["classes"]) for w in words]
+        words.sort(key=lambda pair: -len(pair[1]))
+        out.append((g["complete"], len(g["classes"]),
+                    tuple((i, re.compile(rf"(?<![^\W\d_]){re.escape(matching(w).lower())}(?![^\W\d_])")) for i, w in words)))
+    return tuple(out)
 
 
 def vn_number(value: float, decimals: int = 0) -> str:
@@ -74,6 +91,8 @@ class Container:
         self.figures = figures(text, matched, self.folded)
         self.context = context
         self._ends = [f.end for f in self.figures]
+        # What each percentage is a share of, and how the text ties them (vanban.check.shares).
+        self.shares: tuple[Share, ...] = read_shares(text, self.folded, self.figures, vocab().shares)
         self.rated: list | None = None  # rating_items(), computed once
 
     def before(self, offset: int) -> list[Figure]:
@@ -122,21 +141,21 @@ def check_figures(report: Report, containers: dict[str, Container] | None = None
 
 
 def percent_owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
-    """The count or fraction a percentage is a share of: the one right before it in its clause."""
-    for f in reversed([f for f in c.figures if f.end <= p.start]):
-        between = c.text[f.end : p.start]
-        if f.kind == "percent" or ";" in between or p.start - f.end > v.percent_reach:
-            return None
-        return f
-    return None
+    """The count or fraction a percentage is read as a share of (tied by a word, or guessed
+    from its place); None for a share of a plan, a change, or nothing in its sentence."""
+    share = next((s for s in c.shares if s.percent is p), None)
+    return share.of if share is not None and share.compared else None
 
 
 def percent_of(c: Container, f: Figure, v: Vocab) -> Figure | None:
     """The percentage stated for a count or fraction, if any."""
-    return next((x for x in c.figures if x.kind == "percent" and percent_owner(c, x, v) is f), None)
+    return next((s.percent for s in c.shares if s.compared and s.of is f), None)
 
 
 def _percentages(c: Container, v: Vocab) -> list[Finding]:
+    """A share the text ties to its fraction and gets wrong is an error; one only guessed from
+    its place is a warning that says what it assumed; a share of a plan or a change is never
+    compared with a fraction."""
     out = []
     points = [p for p in c.figures if p.kind == "percent" and p.decimal_point]
     if points:
@@ -144,18 +163,26 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
         out.append(c.finding("decimal-point", "info", points[0].start, points[-1].end,
                              f"Số thập phân viết bằng dấu chấm ({listed}); tiếng Việt dùng dấu phẩy",
                              expected=", ".join(p.raw.replace(".", ",") for p in points), stated=listed))
-    for p in (f for f in c.figures if f.kind == "percent"):
-        owner = percent_owner(c, p, v)
-        if owner is None:
+    for share in c.shares:
+        if not share.compared:
             continue
+        p, owner = share.percent, share.of
         shown = vn_number(p.value, p.decimals) + "%"
         if owner.kind == "fraction":
             true = 100 * owner.value / owner.total
-            if not percent_fits(p.value, true, p.decimals):
+            if percent_fits(p.value, true, p.decimals):
+                continue
+            right = vn_number(true, max(p.decimals, 1)) + "%"
+            start, end = min(owner.start, p.start), max(owner.end, p.end)
+            if share.link == "explicit":
+                out.append(c.finding("percent-fraction", "error", start, end,
+                                     f"{owner.raw} là {right}, không phải {shown} (tỷ lệ của {owner.raw}: {share.how})",
+                                     expected=right, stated=shown))
+            else:
                 out.append(c.finding(
-                    "percent-fraction", "error", owner.start, p.end,
-                    f"{owner.raw} là {vn_number(true, max(p.decimals, 1))}%, không phải {shown}",
-                    expected=vn_number(true, p.decimals) + "%", stated=shown))
+                    "percent-fraction", "warning", start, end,
+                    f"Nếu {shown} là tỷ lệ của {owner.raw} ({share.how}) thì {owner.raw} là {right}",
+                    expected=right, stated=shown, certainty="doubtful"))
             continue
         bases = [b for b in _totals(c, owner) if b > owner.value]
         if not bases or any(percent_fits(p.value, 100 * owner.value / b, p.decimals) for b in bases):
@@ -208,11 +235,44 @@ def _parts(c: Container, v: Vocab) -> list[Finding]:
         if summed == total.value or summed in _totals(c, parts[0]):
             continue
         listed = " + ".join(vn_number(p.value) for p in parts)
+        classes = _classes(c, start, parts, v)
+        if classes is not None and (summed > total.value or classes[0]):
+            named = ", ".join(classes[1])
+            why = ("các phần là mọi nhóm " if classes[0] else "các phần là các nhóm không trùng nhau ") + f"({named})"
+            out.append(c.finding(
+                "parts-sum", "error", total.start, parts[-1].end,
+                f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó; "
+                f"{why}", expected=vn_number(total.value), stated=vn_number(summed)))
+            continue
         out.append(c.finding(
             "parts-sum", "warning", total.start, parts[-1].end,
-            f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó",
+            f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó "
+            "(các phần có thể trùng nhau hoặc chưa kể hết)",
             expected=vn_number(total.value), stated=vn_number(summed), certainty="doubtful"))
     return out
+
+
+def _classes(c: Container, start: int, parts: list[Figure], v: Vocab) -> tuple[bool, list[str]] | None:
+    """If each part names a different class of one exclusive group (the words next to it:
+    "nam 140", "3 vụ đã xử lý xong"): whether the group is complete and all its classes named,
+    and the words named; else None."""
+    lowered = matching(c.text).lower()
+    bounds = [start] + [p.end for p in parts]
+    for complete, size, patterns in v.exclusive:
+        named, words = [], []
+        for n, part in enumerate(parts):
+            after_end = parts[n + 1].start if n + 1 < len(parts) else min(len(lowered), part.end + 40)
+            window_before = lowered[bounds[n] : part.start]
+            window_after = re.split(r"[,;.]", lowered[part.end : after_end])[0]
+            hit = next(((i, m) for window in (window_after, window_before) for i, pat in patterns
+                        for m in [pat.search(window)] if m), None)
+            if hit is None:
+                break
+            named.append(hit[0])
+            words.append(hit[1].group())
+        if len(named) == len(parts) and len(set(named)) == len(named):
+            return complete and len(set(named)) == size, words
+    return None
 
 
 def _rating_of(c: Container, index: int, v: Vocab) -> tuple[str, int, bool] | None:
