@@ -13,8 +13,7 @@ from pathlib import Path
 from vanban.check.figures import Container, percent_of, rating_items, rating_partition, report_containers, vocab
 from vanban.check.numbers import Figure
 from vanban.model import Report
-from vanban.normalize import matching
-from vanban.slug import ascii_fold
+from vanban.normalize import folded, matching
 from vanban.yamlfile import load_package_data
 
 RATING_LABELS = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "htt": "Hoàn thành tốt nhiệm vụ",
@@ -74,7 +73,7 @@ def _topics() -> dict:
 
 
 def _fold(text: str) -> str:
-    return ascii_fold(matching(text)).lower()
+    return folded(matching(text))
 
 
 def key_figures(report: Report, containers: dict[str, Container] | None = None) -> KeyFigures:

@@ -13,7 +13,9 @@ from functools import lru_cache
 LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
 SPACES = {c: " " for c in "\u00a0\u2007\u202f\u2009\u200a"}
-COMBINING = re.compile("[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Combining marks: the one range set every folding of vanban uses (this module's `folded` and
+# `ascii_fold`; the browser's `vbFold`, scripts/vanban/search/fold.js, is tested against them).
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def _replace(text: str, table: dict[str, str]) -> str:
@@ -80,6 +82,12 @@ def _folded_char(c: str) -> str:
 
 # Every Latin letter Vietnamese text uses (Latin-1, Extended-A/B, Extended Additional), folded.
 _FOLD = {cp: _folded_char(chr(cp)) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00)) for cp in range(*r)}
+
+
+def ascii_fold(text: str) -> str:
+    """Drop tone and vowel marks, keeping case (`Đảng` → `Dang`); `đ` has no decomposition, so it
+    is mapped by hand. For slugs and tokens; `folded` is the same-length, lower-case form."""
+    return COMBINING.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
 
 
 def folded(text: str) -> str:

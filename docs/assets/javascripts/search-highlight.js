@@ -8,12 +8,13 @@
   "use strict";
   var SKIP = "script, style, .headerlink, .vb-para-link, .md-source-file";
 
-  function foldChar(ch) {
-    return ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/\u0111/g, "d").replace(/\u0110/g, "D").toLowerCase();
+  /* vanban's folding (scripts/vanban/search/fold.js; a test checks these lines are the same) */
+  function vbFold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "")
+      .replace(/[\u0110\u0111]/g, "d").toLowerCase();
   }
   function foldWords(text) {
-    return Array.from(text).map(foldChar).join("").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return Array.from(text).map(vbFold).join("").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
   function escape(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
@@ -30,7 +31,7 @@
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
       var value = node.nodeValue;
       for (var i = 0; i < value.length; i++) {
-        var folded = foldChar(value[i]);
+        var folded = vbFold(value[i]);
         for (var k = 0; k < folded.length; k++) { text += folded[k]; origin.push([node, i]); }
       }
     }

@@ -18,7 +18,6 @@ from vanban.check.shares import Share, ShareWords, read_shares, share_words
 from vanban.model import Report
 from vanban.normalize import folded, matching
 from vanban.passages import sentence_around
-from vanban.slug import ascii_fold
 from vanban.yamlfile import load_package_data
 
 
@@ -41,7 +40,7 @@ class Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     raw = load_package_data(Path(__file__).parent / "vocab.yml")
-    fold = lambda s: ascii_fold(matching(s)).lower()  # noqa: E731
+    fold = lambda s: folded(matching(s))  # noqa: E731
     ratings = tuple((r["key"], r["rank"], tuple(sorted((fold(w) for w in r["words"]), key=len, reverse=True)))
                     for r in raw["ratings"])
     # One pattern per rating, the rating with the longest words tried first.

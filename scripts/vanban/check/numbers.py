@@ -13,7 +13,7 @@ from typing import Literal
 
 from vanban.cite.patterns import load_patterns
 from vanban.normalize import folded, matching
-from vanban.slug import ascii_fold
+from vanban.normalize import ascii_fold
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+"
 FRACTION = re.compile(rf"(?<![\d/.,])(?P<a>{NUMBER})\s?/\s?(?P<b>{NUMBER})(?![\d/])")

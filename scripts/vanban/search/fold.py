@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from pathlib import Path
 
-from vanban.slug import ascii_fold
+from vanban.normalize import ascii_fold
 
 TAG = re.compile(r"<[^>]+>")
 SYMBOL_PARTS = re.compile(r"[-/]")
@@ -60,3 +61,12 @@ def symbol_field(words: list[str], separator: re.Pattern) -> str:
             if candidate not in out:
                 out.append(candidate)
     return " ".join(out)
+
+
+FOLD_JS = Path(__file__).with_name("fold.js")
+FOLD_PLACEHOLDER = "/* __VANBAN_FOLD__ */"
+
+
+def with_fold(script: str) -> str:
+    """A search worker's source with vanban's browser folding (`vbFold`, fold.js) written in."""
+    return script.replace(FOLD_PLACEHOLDER, FOLD_JS.read_text(encoding="utf-8").strip())

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.search.fold import with_fold
 from vanban.render.page import NOT_SEARCHED_CLASS
 
 INDEX_DIR = "pagefind"
@@ -80,7 +81,8 @@ def write_worker(site: Path) -> None:
     """vanban's search worker (Material's worker protocol, answered from Pagefind's index)."""
     target = site / WORKER
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text((Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8"), encoding="utf-8")
+    source = (Path(__file__).parent / "pagefind_worker.js").read_text(encoding="utf-8")
+    target.write_text(with_fold(source), encoding="utf-8")
 
 
 def wants_index(site: Path) -> bool:

@@ -18,13 +18,10 @@ var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 sear
 var pagefind = null;
 var latest = 0;
 
-function fold(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/\u0111/g, "d").replace(/\u0110/g, "D").toLowerCase();
-}
+/* __VANBAN_FOLD__ */
 
 function words(text) {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return vbFold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /* "nq35" → "nq 35": a symbol typed without its dash is searched as its parts (Vietnamese words

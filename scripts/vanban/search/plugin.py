@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from vanban.errors import VanbanError
-from vanban.search.fold import folded_field, plain_text, symbol_field
+from vanban.search.fold import folded_field, plain_text, symbol_field, with_fold
 from vanban.search.passages import entries, split
 from vanban.search.pagefind import DEFAULT_SHARD_MB, WORKER_REF, index_site, prepare_page, write_worker
 
@@ -147,7 +147,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
             return
         template = (Path(__file__).parent / "worker.js").read_text(encoding="utf-8")
         worker = site / "assets" / "javascripts" / "workers" / WORKER_NAME
-        worker.write_text(template.replace("__MATERIAL_WORKER__", self.material_worker), encoding="utf-8")
+        worker.write_text(with_fold(template).replace("__MATERIAL_WORKER__", self.material_worker), encoding="utf-8")
 
     def _by_passage(self, docs: list[dict]) -> list[dict]:
         """Material's entries (one per heading) replaced, page by page, by one per passage

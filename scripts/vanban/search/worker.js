@@ -14,10 +14,7 @@
   var post = self.postMessage.bind(self);
   var lastQuery = "";
 
-  function fold(term) {
-    return term.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u0111/g, "d").replace(/\u0110/g, "D");
-  }
-  function foldChar(ch) { return fold(ch).toLowerCase(); }
+  /* __VANBAN_FOLD__ */
 
   /* "35-NQ/TW" → "35 NQ TW NQ35 35NQ": lunr reads "-" as "must not contain", and the index
      holds a symbol's parts and joined forms (see vanban/search/fold.py). */
@@ -41,7 +38,7 @@
     var out = [];
     var terms = query.normalize("NFC").split(/[\s,;:!?“”"'()]+/).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); });
     terms.forEach(function (term, i) {
-      var folded = fold(term).toLowerCase();
+      var folded = vbFold(term);
       var last = i === terms.length - 1 ? "*" : "";
       var parts = symbolParts(folded) || glued(folded);
       if (parts) {
@@ -60,18 +57,18 @@
   /* Mark the query in a result's excerpt (HTML): as a phrase if it is there, else word by word;
      compared folded, so "dang vien" marks "đảng viên". Material's own marks are replaced. */
   function remark(html, query) {
-    var words = fold(query.normalize("NFC")).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var words = vbFold(query.normalize("NFC")).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (!words.length || typeof html !== "string") { return html; }
     html = html.replace(/<\/?mark>/g, "");
     var pieces = html.split(/(<[^>]*>)/);
     var phrase = new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+") + "[\\p{L}\\p{N}]*", "gu");
     var single = new RegExp("(?<![\\p{L}\\p{N}])(?:" + words.map(escape).join("|") + ")[\\p{L}\\p{N}]*", "gu");
     var text = pieces.filter(function (p, i) { return i % 2 === 0; }).join("\u0000");
-    var pattern = phrase.test(Array.from(text).map(foldChar).join("")) ? phrase : single;
+    var pattern = phrase.test(Array.from(text).map(vbFold).join("")) ? phrase : single;
     return pieces.map(function (piece, i) {
       if (i % 2 === 1 || !piece) { return piece; }
       var chars = Array.from(piece);
-      var folded = chars.map(foldChar);
+      var folded = chars.map(vbFold);
       if (folded.some(function (f) { return f.length !== 1; })) { return piece; }  /* keep offsets simple */
       var flat = folded.join("");
       var out = "", at = 0;
@@ -93,9 +90,9 @@
 
   /* Whether the query, folded, stands in `html`'s text as a phrase. */
   function holdsPhrase(html, query) {
-    var words = fold(query.normalize("NFC")).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var words = vbFold(query.normalize("NFC")).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length < 2 || typeof html !== "string") { return false; }
-    var text = fold(html.replace(/<[^>]*>/g, " ")).toLowerCase();
+    var text = vbFold(html.replace(/<[^>]*>/g, " "));
     return new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+"), "u").test(text);
   }
 
