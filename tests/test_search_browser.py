@@ -262,3 +262,16 @@ def test_offline_search_shows_only_pages_holding_every_word(offline):
     assert _all_results(page, base, "đảng viên xyzzyqwv") == []
     found = _all_results(page, base, "hoa binh")
     assert found and "hoa binh" in _fold(found[1]["text"]), found[:2]  # the first page's best passage
+
+
+def test_a_search_index_that_fails_to_load_says_so(seed_site, browser, tmp_path):
+    """No index (a site copied without pagefind/): the box says the index did not load, never
+    "nothing found", so a query that must find nothing cannot pass on a broken index."""
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(seed_site / "site", site)
+    shutil.rmtree(site / "pagefind")
+    with served_page(browser, site) as (base, page):
+        results = search(page, base, "dang vien")
+    assert [r["text"].strip()[:31] for r in results] == ["Không tải được chỉ mục tìm kiếm"]

@@ -15,6 +15,9 @@ var BATCH = 10;        /* fragments fetched in parallel; the first batch's pages
 var TITLE_BONUS = 1000;
 var SECTIONS = 8;      /* passages shown under a page */
 var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 searches */
+var LOAD_FAILED_TITLE = "Không tải được chỉ mục tìm kiếm";
+var LOAD_FAILED_TEXT = "Kết quả tìm kiếm chưa hiện được: chỉ mục tìm kiếm của trang không tải được. Hãy tải lại trang; " +
+  "nếu vẫn vậy, báo cho người quản trị trang.";
 var pagefind = null;
 var latest = 0;
 
@@ -170,7 +173,11 @@ function ordered(pages) {
    Stops if a newer query came meanwhile (typing). */
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
-  if (!query || !pagefind) { post([]); return; }
+  if (!query) { post([]); return; }
+  if (!pagefind) {  /* the index did not load: say so, never "nothing found" */
+    post([[{ location: SITE.href, title: LOAD_FAILED_TITLE, text: LOAD_FAILED_TEXT, score: 1, terms: {} }]]);
+    return;
+  }
   var wanted = words(query);
   var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
   var best = new Map();
