@@ -11,7 +11,7 @@ import pytest
 from conftest import SEED_SLUG, make_project, run_vanban
 from vanban.check import check_report
 from vanban.check.figures import percent_fits
-from vanban.check.numbers import figures
+from vanban.facts.numbers import figures
 from vanban.check.text import split_syllables
 from vanban.cite import extract_citations
 from vanban.sources import load_reports

@@ -1,6 +1,7 @@
 """Pick a report's main figures for its "Số liệu chính" page: organisations and members,
 quality ratings, admissions, inspections and discipline, and next year's targets beside this
-year's results. Topics are data (`keyfigures.yml`); figures come from `check.numbers`."""
+year's results. Topics are data (`keyfigures.yml`); figures are the facts `vanban.facts` reads,
+the same the checks compare."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from vanban.check.figures import Container, percent_of, rating_items, rating_partition, report_containers, vocab
-from vanban.check.numbers import Figure
+from vanban.facts.numbers import Figure
+from vanban.facts.paragraphs import Paragraph, rating_partition, read_paragraphs
 from vanban.model import Report
 from vanban.normalize import folded, matching
 from vanban.yamlfile import load_package_data
@@ -76,11 +77,10 @@ def _fold(text: str) -> str:
     return folded(matching(text))
 
 
-def key_figures(report: Report, containers: dict[str, Container] | None = None) -> KeyFigures:
-    """The report's main figures; `containers` are its paragraphs as the checks read them."""
-    containers = containers if containers is not None else report_containers(report)
+def key_figures(report: Report, containers: dict[str, Paragraph] | None = None) -> KeyFigures:
+    """The report's main figures; `containers` are its paragraphs' facts, if already read."""
+    containers = containers if containers is not None else read_paragraphs(report)
     conf = _topics()
-    v = vocab()
     rows = {t["id"]: Row(t["label"]) for g in conf["groups"] for t in g["topics"]}
     topics = {t["id"]: t for g in conf["groups"] for t in g["topics"]}
     out = KeyFigures()
@@ -106,12 +106,12 @@ def key_figures(report: Report, containers: dict[str, Container] | None = None) 
             elif not in_targets and row.result is None:
                 row.result = value
         if not in_targets:
-            out.ratings += _partitions(c, v)
+            out.ratings += _partitions(c)
     out.groups = [(g["title"], [rows[t["id"]] for t in g["topics"]]) for g in conf["groups"]]
     return out
 
 
-def _topic_of(c: Container, f: Figure, topics: dict) -> str | None:
+def _topic_of(c: Paragraph, f: Figure, topics: dict) -> str | None:
     """Among topics whose unit the figure has, the one whose keyword comes last in its clause."""
     clause = CLAUSE_END.split(c.folded[max(0, f.start - 120) : f.start])[-1]
     unit = c.folded[f.end : f.end + 40].strip()
@@ -140,19 +140,21 @@ def vn_count(value: float) -> str:
     return f"{int(round(value)):,}".replace(",", ".")
 
 
-def _partitions(c: Container, v) -> list[Partition]:
-    items = rating_items(c, v)
+def _partitions(c: Paragraph) -> list[Partition]:
+    items = c.ratings
     if not items:
         return []
     rows = []
     better = None
-    for f, key, rank, or_better in items:
-        percent = percent_of(c, f, v)
-        row = RatingRow(key, RATING_LABELS[key] + (" trở lên" if or_better else ""), Value(_shown(f), c.anchor, f.value),
+    partition = rating_partition(items)
+    for r in items:
+        percent = c.percent_for(r.figure)
+        row = RatingRow(r.rating, RATING_LABELS[r.rating] + (" trở lên" if r.or_better else ""),
+                        Value(_shown(r.figure), c.anchor, r.figure.value),
                         Value(percent.raw.strip(), c.anchor, percent.value) if percent else None)
-        if or_better and better is None:
+        if r.or_better and better is None:
             better = row
-        if f in rating_partition(items) or not or_better:
+        if r.figure in partition or not r.or_better:
             rows.append(row)
-    subject = items[0][0].unit or "Tổ chức"
+    subject = items[0].figure.unit or "Tổ chức"
     return [Partition(subject[:1].upper() + subject[1:], c.anchor, rows, better)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vanban.check import Finding, check_report
-from vanban.check.figures import report_containers
+from vanban.facts.paragraphs import read_paragraphs
 from vanban.cite import Directive, find_all, own_index
 from vanban.cite.identify import identify
 from vanban.cite.patterns import load_patterns
@@ -62,7 +62,7 @@ def analyse(report: Report, shared: Shared) -> ReportWork:
     if report.kind == "directive":
         type_relations(report, resolution.citations)
         return ReportWork(report, resolution, [], None, {"extract": resolved - started})
-    containers = report_containers(report)
+    containers = read_paragraphs(report)
     findings = check_report(report, own_index(report, resolution, shared.by_id), shared.terms, containers)
     figures = key_figures(report, containers)
     return ReportWork(report, resolution, findings, figures,

@@ -60,7 +60,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def check_report(report: Report, index: CitationIndex, terms: list[Term] | None = None,
                  containers: dict | None = None) -> list[Finding]:
     """All findings for one report, grouped by kind in KIND_TITLES order, then by position;
-    `containers` are its paragraphs with their figures, if already read (report_containers)."""
+    `containers` are its paragraphs' facts, if already read (vanban.facts.paragraphs)."""
     findings = (check_marks(report) + check_figures(report, containers) + check_citations(report, index)
                 + check_text(report))
     if terms is not None:

@@ -1,55 +1,38 @@
 """Check the figures of a report: percentages against their fraction or total, parts against
-their total, rating breakdowns, and a count stated differently in the text and its footnote."""
+their total, rating breakdowns, and a count stated differently in the text and its footnote.
+Compares the facts `vanban.facts` reads (it never reads the text itself); the severity of each
+finding follows the evidence (README, "Checking a report")."""
 
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
-
 from vanban.check.models import Finding
-from vanban.check.numbers import Figure, figures, unit_key
-from vanban.check.shares import Share, ShareWords, read_shares, share_words
+from vanban.facts.numbers import Figure, unit_key
+from vanban.facts.paragraphs import Paragraph, rating_partition, read_paragraphs
+from vanban.facts.vocab import Vocab, vocab
 from vanban.model import Report
-from vanban.normalize import folded, matching
-from vanban.passages import sentence_around
+from vanban.normalize import matching
 from vanban.yamlfile import load_package_data
 
 
 @dataclass(frozen=True)
-class Vocab:
-    ratings: tuple[tuple[str, int, tuple[str, ...]], ...]
-    or_better: tuple[str, ...]
-    synonyms: dict
-    parts_intro: re.Pattern
-    total_words: tuple[str, ...]
-    percent_reach: int
-    marker_reach: int
-    percent_sum_tolerance: float
-    rating_patterns: tuple[tuple[str, int, re.Pattern], ...]
-    shares: ShareWords
-    # (complete, [(class index, pattern)]) per group of classes parts cannot share
+class Severities:
+    """What makes a figure wrong (check/vocab.yml)."""
+
+    # (complete, number of classes, [(class index, pattern)]) per group of classes parts cannot share
     exclusive: tuple[tuple[bool, int, tuple[tuple[int, re.Pattern], ...]], ...]
 
 
 @lru_cache(maxsize=1)
-def vocab() -> Vocab:
+def severities() -> Severities:
     raw = load_package_data(Path(__file__).parent / "vocab.yml")
-    fold = lambda s: folded(matching(s))  # noqa: E731
-    ratings = tuple((r["key"], r["rank"], tuple(sorted((fold(w) for w in r["words"]), key=len, reverse=True)))
-                    for r in raw["ratings"])
-    # One pattern per rating, the rating with the longest words tried first.
-    patterns = tuple((key, rank, re.compile(rf"(?<![a-z])(?:{'|'.join(re.escape(w) for w in words)})(?![a-z])"))
-                     for key, rank, words in sorted(ratings, key=lambda r: -max(len(w) for w in r[2])))
-    return Vocab(ratings, tuple(fold(w) for w in raw["or_better"]), raw["unit_synonyms"],
-                 re.compile(raw["parts_intro"], re.IGNORECASE), tuple(fold(w) for w in raw["total_words"]),
-                 raw["percent_reach"], raw["marker_reach"], raw["percent_sum_tolerance"], patterns,
-                 share_words(raw, fold), _exclusive(raw["exclusive_groups"]))
+    return Severities(_exclusive(raw["exclusive_groups"]))
 
 
 def _exclusive(groups) -> tuple:
@@ -62,6 +45,10 @@ def _exclusive(groups) -> tuple:
         out.append((g["complete"], len(g["classes"]),
                     tuple((i, re.compile(rf"(?<![^\W\d_]){re.escape(matching(w).lower())}(?![^\W\d_])")) for i, w in words)))
     return tuple(out)
+
+
+def finding(c: Paragraph, kind, severity, start, end, message, expected=None, stated=None, certainty="sure") -> Finding:
+    return Finding(kind, severity, c.report, c.anchor, c.quote(start, end), message, expected, stated, certainty, c.line)
 
 
 def vn_number(value: float, decimals: int = 0) -> str:
@@ -80,56 +67,12 @@ def percent_fits(stated: float, true: float, decimals: int) -> bool:
     return any(abs(stated - v) < 1e-9 for v in (rounded, math.floor(true * q) / q)) or abs(stated - true) < 0.5 / q
 
 
-class Container:
-    """One block or footnote with its figures, and where its quotes point."""
-
-    def __init__(self, report: Report, anchor: str, text: str, line: int, context: list[Figure]):
-        self.report, self.anchor, self.text, self.line = report, anchor, text, line
-        matched = matching(text)
-        self.folded = folded(matched)
-        self.figures = figures(text, matched, self.folded)
-        self.context = context
-        self._ends = [f.end for f in self.figures]
-        # What each percentage is a share of, and how the text ties them (vanban.check.shares).
-        self.shares: tuple[Share, ...] = read_shares(text, self.folded, self.figures, vocab().shares)
-        self.rated: list | None = None  # rating_items(), computed once
-
-    def before(self, offset: int) -> list[Figure]:
-        """The figures that end at or before `offset` (figures are in text order)."""
-        return self.figures[: bisect_right(self._ends, offset)]
-
-    def quote(self, start: int, end: int) -> str:
-        return "".join(sentence_around(self.text, start, end)).strip()
-
-    def finding(self, kind, severity, start, end, message, expected=None, stated=None, certainty="sure"):
-        return Finding(kind, severity, self.report.slug, self.anchor, self.quote(start, end), message,
-                       expected, stated, certainty, self.line)
-
-
-def report_containers(report: Report) -> dict[str, Container]:
-    """Every paragraph (by anchor) and footnote (`fn:N`) of a report with its figures, read once
-    and shared by the checks and the key figures. A footnote's context is the figures before
-    its marker."""
-    containers = {}
-    for b in report.blocks:
-        if b.kind != "heading":
-            containers[b.anchor] = Container(report, b.anchor, b.text, b.line, [])
-    referenced_at = {ref.number: (b.anchor, ref.offset) for b in report.blocks for ref in b.refs
-                     if b.anchor in containers}
-    for f in report.footnotes:
-        context: list[Figure] = []
-        if f.number in referenced_at:
-            anchor, offset = referenced_at[f.number]
-            context = containers[anchor].before(offset)
-        containers[f"fn:{f.number}"] = Container(report, f"fn:{f.number}", f.text, f.line, context)
-    return containers
-
-
-def check_figures(report: Report, containers: dict[str, Container] | None = None) -> list[Finding]:
+def check_figures(report: Report, containers: dict[str, Paragraph] | None = None) -> list[Finding]:
+    """`containers`: the report's paragraphs as vanban.facts read them, if already read."""
     v = vocab()
     out: list[Finding] = []
     blocks = {b.anchor: b for b in report.blocks}
-    by_anchor = containers if containers is not None else report_containers(report)
+    by_anchor = containers if containers is not None else read_paragraphs(report)
     for c in by_anchor.values():
         out += _percentages(c, v)
         out += _parts(c, v)
@@ -139,19 +82,7 @@ def check_figures(report: Report, containers: dict[str, Container] | None = None
     return out
 
 
-def percent_owner(c: Container, p: Figure, v: Vocab) -> Figure | None:
-    """The count or fraction a percentage is read as a share of (tied by a word, or guessed
-    from its place); None for a share of a plan, a change, or nothing in its sentence."""
-    share = next((s for s in c.shares if s.percent is p), None)
-    return share.of if share is not None and share.compared else None
-
-
-def percent_of(c: Container, f: Figure, v: Vocab) -> Figure | None:
-    """The percentage stated for a count or fraction, if any."""
-    return next((s.percent for s in c.shares if s.compared and s.of is f), None)
-
-
-def _percentages(c: Container, v: Vocab) -> list[Finding]:
+def _percentages(c: Paragraph, v: Vocab) -> list[Finding]:
     """A share the text ties to its fraction and gets wrong is an error; one only guessed from
     its place is a warning that says what it assumed; a share of a plan or a change is never
     compared with a fraction."""
@@ -159,7 +90,7 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
     points = [p for p in c.figures if p.kind == "percent" and p.decimal_point]
     if points:
         listed = ", ".join(p.raw for p in points)
-        out.append(c.finding("decimal-point", "info", points[0].start, points[-1].end,
+        out.append(finding(c, "decimal-point", "info", points[0].start, points[-1].end,
                              f"Số thập phân viết bằng dấu chấm ({listed}); tiếng Việt dùng dấu phẩy",
                              expected=", ".join(p.raw.replace(".", ",") for p in points), stated=listed))
     for share in c.shares:
@@ -174,11 +105,11 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
             right = vn_number(true, max(p.decimals, 1)) + "%"
             start, end = min(owner.start, p.start), max(owner.end, p.end)
             if share.link == "explicit":
-                out.append(c.finding("percent-fraction", "error", start, end,
+                out.append(finding(c, "percent-fraction", "error", start, end,
                                      f"{owner.raw} là {right}, không phải {shown} (tỷ lệ của {owner.raw}: {share.how})",
                                      expected=right, stated=shown))
             else:
-                out.append(c.finding(
+                out.append(finding(c,
                     "percent-fraction", "warning", start, end,
                     f"Nếu {shown} là tỷ lệ của {owner.raw} ({share.how}) thì {owner.raw} là {right}",
                     expected=right, stated=shown, certainty="doubtful"))
@@ -188,7 +119,7 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
             continue
         base = min(bases, key=lambda b: abs(100 * owner.value / b - p.value))
         true = 100 * owner.value / base
-        out.append(c.finding(
+        out.append(finding(c,
             "percent-total", "warning", owner.start, p.end,
             f"{vn_number(owner.value)} trên tổng {vn_number(base)} là {vn_number(true, max(p.decimals, 1))}%, "
             f"báo cáo ghi {shown}; không tổng số nào trong đoạn cho ra tỷ lệ này",
@@ -196,7 +127,7 @@ def _percentages(c: Container, v: Vocab) -> list[Finding]:
     return out
 
 
-def _totals(c: Container, before: Figure) -> list[float]:
+def _totals(c: Paragraph, before: Figure) -> list[float]:
     """Numbers stated before a figure that could be its total: counts and fraction parts."""
     earlier = c.context + c.before(before.start)
     values = []
@@ -208,7 +139,7 @@ def _totals(c: Container, before: Figure) -> list[float]:
     return values
 
 
-def _parts(c: Container, v: Vocab) -> list[Finding]:
+def _parts(c: Paragraph, v: Vocab) -> list[Finding]:
     """`N …, trong đó: a …, b …` or `N …: a …, b …`: the parts should add up to N."""
     out = []
     counts = [f for f in c.figures if f.kind == "count"]
@@ -238,12 +169,12 @@ def _parts(c: Container, v: Vocab) -> list[Finding]:
         if classes is not None and (summed > total.value or classes[0]):
             named = ", ".join(classes[1])
             why = ("các phần là mọi nhóm " if classes[0] else "các phần là các nhóm không trùng nhau ") + f"({named})"
-            out.append(c.finding(
+            out.append(finding(c,
                 "parts-sum", "error", total.start, parts[-1].end,
                 f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó; "
                 f"{why}", expected=vn_number(total.value), stated=vn_number(summed)))
             continue
-        out.append(c.finding(
+        out.append(finding(c,
             "parts-sum", "warning", total.start, parts[-1].end,
             f"Các phần ({listed} = {vn_number(summed)}) không bằng tổng {vn_number(total.value)} nêu trước đó "
             "(các phần có thể trùng nhau hoặc chưa kể hết)",
@@ -251,13 +182,13 @@ def _parts(c: Container, v: Vocab) -> list[Finding]:
     return out
 
 
-def _classes(c: Container, start: int, parts: list[Figure], v: Vocab) -> tuple[bool, list[str]] | None:
+def _classes(c: Paragraph, start: int, parts: list[Figure], v: Vocab) -> tuple[bool, list[str]] | None:
     """If each part names a different class of one exclusive group (the words next to it:
     "nam 140", "3 vụ đã xử lý xong"): whether the group is complete and all its classes named,
     and the words named; else None."""
     lowered = matching(c.text).lower()
     bounds = [start] + [p.end for p in parts]
-    for complete, size, patterns in v.exclusive:
+    for complete, size, patterns in severities().exclusive:
         named, words = [], []
         for n, part in enumerate(parts):
             after_end = parts[n + 1].start if n + 1 < len(parts) else min(len(lowered), part.end + 40)
@@ -274,51 +205,9 @@ def _classes(c: Container, start: int, parts: list[Figure], v: Vocab) -> tuple[b
     return None
 
 
-def _rating_of(c: Container, index: int, v: Vocab) -> tuple[str, int, bool] | None:
-    """The quality rating figure `index` is about, from the words right after it, else before."""
-    figs = c.figures
-    f = figs[index]
-    after_end = figs[index + 1].start if index + 1 < len(figs) else len(c.text)
-    before_start = figs[index - 1].end if index > 0 else 0
-    after = CLAUSE_END.split(c.folded[f.end : after_end])[0]
-    before = CLAUSE_END.split(c.folded[before_start : f.start])[-1]
-    for window in (after, before):
-        for key, rank, pattern in v.rating_patterns:
-            if pattern.search(window):
-                return key, rank, any(w in window for w in v.or_better)
-    return None
-
-
-CLAUSE_END = re.compile(r"[;(]")
-
-
-def rating_items(c: Container, v: Vocab) -> list[tuple[Figure, str, int, bool]]:
-    """The counts of a block that state quality ratings: (figure, rating, rank, "or better")."""
-    if c.rated is None:
-        items = []
-        for i, f in enumerate(c.figures):
-            if f.kind in ("count", "fraction"):
-                rated = _rating_of(c, i, v)
-                if rated:
-                    items.append((f, *rated))
-        c.rated = items if len({key for _, key, _, _ in items}) >= 3 else []
-    return c.rated
-
-
-def rating_partition(items) -> list[Figure]:
-    """The parts that partition the rated set: one per rating, an "or better" part replacing
-    the ratings it includes."""
-    best = min((rank for _, _, rank, better in items if better), default=None)
-    seen: dict[str, Figure] = {}
-    for f, key, rank, better in items:
-        if best is None or rank >= best:
-            seen.setdefault(key, f)
-    return list(seen.values())
-
-
-def _ratings(c: Container, v: Vocab) -> list[Finding]:
+def _ratings(c: Paragraph, v: Vocab) -> list[Finding]:
     """Quality ratings partition a set: their counts should add up to the number rated."""
-    items = rating_items(c, v)
+    items = c.ratings
     if not items:
         return []
     parts = rating_partition(items)
@@ -330,7 +219,7 @@ def _ratings(c: Container, v: Vocab) -> list[Finding]:
     else:
         shares = []
         for f in parts:
-            p = percent_of(c, f, v)
+            p = c.percent_for(f)
             if p and p.value:
                 shares.append(f.value * 100 / p.value)
         candidates = [t for t in _totals(c, parts[0]) if t >= max(f.value for f in parts)]
@@ -343,11 +232,11 @@ def _ratings(c: Container, v: Vocab) -> list[Finding]:
     if total is None or summed == total or summed in _totals(c, parts[0]):
         return []
     listed = " + ".join(vn_number(f.value) for f in parts)
-    percents = [x for x in c.figures if x.kind == "percent" and percent_owner(c, x, v) in parts]
+    percents = [x for x in c.figures if x.kind == "percent" and c.share_of(x) in parts]
     extra = ""
     if len(percents) == len(parts):
         extra = f"; các tỷ lệ cộng lại {vn_number(sum(p.value for p in percents), 2)}%"
-    return [c.finding(
+    return [finding(c,
         "rating-sum", "error", parts[0].start, parts[-1].end,
         f"Các mức xếp loại cộng lại {listed} = {vn_number(summed)}, trong khi tổng số được xếp loại là "
         f"{vn_number(total)} ({how}){extra}",
@@ -358,7 +247,7 @@ NEGATION = "khong "
 FILLER = re.compile(r"(?:\s*(?:la|co|:))+\s*$")
 
 
-def _complements(c: Container, v: Vocab) -> list[Finding]:
+def _complements(c: Paragraph, v: Vocab) -> list[Finding]:
     """`… đánh giá là A` and `… không đánh giá là B` should add up to the total stated before."""
     counts = [f for f in c.figures if f.kind == "count"]
     out = []
@@ -376,7 +265,7 @@ def _complements(c: Container, v: Vocab) -> list[Finding]:
             a = min(partners, key=lambda x: abs(x.start - b.start))
             words = re.sub(r"(?:\s*(?:là|có|:))+\s*$", "", c.text[: b.start]).split()
             shown = " ".join(words[-len(phrase.split()) - 1 :])
-            out.append(c.finding(
+            out.append(finding(c,
                 "complement-sum", "warning", total.start, max(a.end, b.end),
                 f"{vn_number(a.value)} và {vn_number(b.value)} ({shown}) cộng lại {vn_number(a.value + b.value)}, "
                 f"không bằng tổng số {vn_number(total.value)}",
@@ -404,7 +293,7 @@ def _text_and_footnotes(report, blocks, by_anchor, containers, v: Vocab) -> list
                     and " ".join(f.before.split()[-2:]) == key]
             for f in same:
                 if f.value != count.value:
-                    out.append(block.finding(
+                    out.append(finding(block,
                         "text-footnote", "warning", count.start, count.end,
                         f"Đoạn văn ghi {vn_number(count.value)} {count.unit}, chú thích {ref.number} ghi "
                         f"{vn_number(f.value)} {f.unit} cho cùng nội dung",
@@ -415,7 +304,7 @@ def _text_and_footnotes(report, blocks, by_anchor, containers, v: Vocab) -> list
                     and unit_key(notes_counts[0].unit, v.synonyms) != unit):
                 summed = sum(f.value for f in notes_counts)
                 if summed != count.value:
-                    out.append(block.finding(
+                    out.append(finding(block,
                         "footnote-parts", "warning", count.start, count.end,
                         f"Chú thích {ref.number} kể các phần cộng lại {vn_number(summed)}, đoạn văn ghi "
                         f"{vn_number(count.value)}", expected=vn_number(count.value), stated=vn_number(summed),

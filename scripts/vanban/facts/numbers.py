@@ -30,7 +30,7 @@ PHRASE_END = re.compile(r"[;.()]")
 YEAR_BEFORE = re.compile(r"(?:(?i:năm|kỳ|khóa|đoạn|tháng|ngày|lần|thứ|số|quý|mục|điều)|Phường|Quận|Khu phố)\s*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     """A number in the text, with its span and what it counts."""
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from vanban.check.numbers import Figure
+from vanban.facts.numbers import Figure
 
 Link = Literal["explicit", "nearby", "plan", "change", "none"]
 # A sentence ends at a full stop followed by a space and a capital, or at a semicolon.
