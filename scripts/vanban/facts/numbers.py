@@ -27,6 +27,8 @@ DATE = re.compile(r"\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}")
 SECTION = re.compile(r"^\s*(?:\d+\.)+\d*\.?")
 WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
 PHRASE_END = re.compile(r"[;.()]")
+# Words after which a number names a year, a term, a section… in any case; and the names of
+# places, capitalised as names are ("Phường 2" is a ward; "khối phường 09 đơn vị" counts units).
 YEAR_BEFORE = re.compile(r"(?:(?i:năm|kỳ|khóa|đoạn|tháng|ngày|lần|thứ|số|quý|mục|điều)|Phường|Quận|Khu phố)\s*$")
 
 
