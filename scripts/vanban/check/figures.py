@@ -140,27 +140,10 @@ def _totals(c: Paragraph, before: Figure) -> list[float]:
 
 
 def _parts(c: Paragraph, v: Vocab) -> list[Finding]:
-    """`N …, trong đó: a …, b …` or `N …: a …, b …`: the parts should add up to N."""
+    """The parts listed after a total should add up to it (the facts' `parts`)."""
     out = []
-    counts = [f for f in c.figures if f.kind == "count"]
-    for i, total in enumerate(counts):
-        intro = v.parts_intro.match(c.text[total.end :])
-        if not intro or "(" in intro.group():
-            continue
-        colon = bool(intro["colon"] or intro["colon2"])
-        start = total.end + intro.end()
-        parts, separator = [], None
-        for f in counts[i + 1 :]:
-            gap = c.text[(parts[-1].end if parts else start) : f.start]
-            if "." in re.sub(r"\d\.\d", "", gap) or f.value >= total.value:
-                break
-            if parts and separator is None:
-                separator = ";" if ";" in gap else ","
-            if ";" in gap and (not colon or separator == ","):
-                break
-            parts.append(f)
-        if len(parts) < 2:
-            continue
+    for listed_parts in c.parts:
+        total, parts, start = listed_parts.total, list(listed_parts.parts), listed_parts.start
         summed = sum(p.value for p in parts)
         if summed == total.value or summed in _totals(c, parts[0]):
             continue

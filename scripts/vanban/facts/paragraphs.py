@@ -30,6 +30,16 @@ class RatedFigure:
 
 
 @dataclass(frozen=True)
+class PartsOf:
+    """A total and the parts the text lists after it ("250 đảng viên, trong đó: nam 140 …, nữ
+    100 …"); `start` is where the parts begin (after "trong đó", "gồm" or a colon)."""
+
+    total: Figure
+    parts: tuple[Figure, ...]
+    start: int
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A block or footnote (`fn:N`) with its facts. A footnote's `context` is the figures of
     the paragraph before its marker."""
@@ -42,6 +52,7 @@ class Paragraph:
     figures: tuple[Figure, ...]
     shares: tuple[Share, ...]
     ratings: tuple[RatedFigure, ...]
+    parts: tuple[PartsOf, ...] = ()
     context: tuple[Figure, ...] = ()
     _ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
@@ -70,7 +81,7 @@ def read_paragraph(report: str, anchor: str, text: str, line: int, context: tupl
     fold = folded(matched)
     found = tuple(figures(text, matched, fold))
     return Paragraph(report, anchor, text, line, fold, found, read_shares(text, fold, list(found), v.shares),
-                     _ratings(fold, found, v), context, tuple(f.end for f in found))
+                     _ratings(fold, found, v), _parts(text, found, v), context, tuple(f.end for f in found))
 
 
 def read_paragraphs(report: Report) -> dict[str, Paragraph]:
@@ -111,6 +122,33 @@ def _ratings(fold: str, found: tuple[Figure, ...], v: Vocab) -> tuple[RatedFigur
             if rated:
                 items.append(RatedFigure(f, *rated))
     return tuple(items) if len({r.rating for r in items}) >= 3 else ()
+
+
+def _parts(text: str, found: tuple[Figure, ...], v: Vocab) -> tuple[PartsOf, ...]:
+    """`N …, trong đó: a …, b …` or `N …: a …, b …`: a total and at least two parts after it,
+    in its sentence, each smaller than it; a list split by ";" only after a colon."""
+    out = []
+    counts = [f for f in found if f.kind == "count"]
+    for i, total in enumerate(counts):
+        intro = v.parts_intro.match(text[total.end :])
+        if not intro or "(" in intro.group():
+            continue
+        colon = bool(intro["colon"] or intro["colon2"])
+        start = total.end + intro.end()
+        parts: list[Figure] = []
+        separator = None
+        for f in counts[i + 1 :]:
+            gap = text[(parts[-1].end if parts else start) : f.start]
+            if "." in re.sub(r"\d\.\d", "", gap) or f.value >= total.value:
+                break
+            if parts and separator is None:
+                separator = ";" if ";" in gap else ","
+            if ";" in gap and (not colon or separator == ","):
+                break
+            parts.append(f)
+        if len(parts) >= 2:
+            out.append(PartsOf(total, tuple(parts), start))
+    return tuple(out)
 
 
 def rating_partition(items: tuple[RatedFigure, ...]) -> list[Figure]:
