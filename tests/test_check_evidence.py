@@ -33,6 +33,7 @@ RIGHT = [
     "Toàn Đảng bộ có 250 đảng viên, trong đó: nam 150 đồng chí, nữ 100 đồng chí.",
     "Tiếp nhận 7 vụ việc, trong đó 3 vụ đã xử lý xong, 4 vụ đang xem xét.",
     "Tiếp nhận 7 vụ việc, trong đó 3 vụ đã xử lý xong, 2 vụ đang xem xét.",  # the rest not yet taken up
+    "Toàn Đảng bộ có 250 đảng viên. Trong đó, nam 150 đồng chí, nữ 100 đồng chí.",
 ]
 
 
@@ -48,6 +49,8 @@ WRONG = [
     ("Toàn Đảng bộ có 250 đảng viên, trong đó: nam 140 đồng chí, nữ 100 đồng chí.", ("parts-sum", "error")),
     ("Tiếp nhận 7 vụ việc, trong đó 3 vụ đã xử lý xong, 5 vụ đang xem xét.", ("parts-sum", "error")),
     ("Có 120 đảng viên dự bị, trong đó: 70 đảng viên chính thức, 60 đảng viên dự bị.", ("parts-sum", "error")),
+    # the parts in the next sentence, which says they are of the total before
+    ("Toàn Đảng bộ có 250 đảng viên. Trong đó, nam 140 đồng chí, nữ 100 đồng chí.", ("parts-sum", "error")),
 ]
 
 

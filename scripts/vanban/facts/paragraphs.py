@@ -148,7 +148,25 @@ def _parts(text: str, found: tuple[Figure, ...], v: Vocab) -> tuple[PartsOf, ...
             parts.append(f)
         if len(parts) >= 2:
             out.append(PartsOf(total, tuple(parts), start))
+    # "… có 250 đảng viên. Trong đó, nam 140 …, nữ 100 …": the sentence says its parts are of
+    # the last count of the sentence before.
+    for opener in NEXT_SENTENCE_PARTS.finditer(text):
+        before = [f for f in counts if f.end <= opener.start()]
+        after = [f for f in counts if f.start >= opener.end()]
+        if not before or any(p.total is before[-1] for p in out):
+            continue
+        total, parts = before[-1], []
+        for f in after:
+            gap = text[(parts[-1].end if parts else opener.end()) : f.start]
+            if "." in re.sub(r"\d\.\d", "", gap) or ";" in gap or f.value >= total.value:
+                break
+            parts.append(f)
+        if len(parts) >= 2:
+            out.append(PartsOf(total, tuple(parts), opener.end()))
     return tuple(out)
+
+
+NEXT_SENTENCE_PARTS = re.compile(r"(?<=[.:]\s)(?:Trong đó|Trong số đó|Cụ thể)\s*[:,]?\s*")
 
 
 def rating_partition(items: tuple[RatedFigure, ...]) -> list[Figure]:
