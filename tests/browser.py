@@ -26,17 +26,23 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(folder: Path):
-    """Serve `folder` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def _served(handler):
+    """Run an HTTP server with `handler` on a free loopback port; yields its root URL (no slash)."""
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on a free loopback port; yields the base URL."""
+    with _served(functools.partial(_QuietHandler, directory=str(folder))) as root:
+        yield root + "/"
 
 
 class _SubPathHandler(_QuietHandler):
@@ -67,14 +73,8 @@ def serve_under(folder: Path, prefix: str):
     """Serve `folder` at `prefix` (such as /vanban/) on a free loopback port; yields the
     server's root URL (the site is at root + prefix)."""
     handler = functools.partial(type("Handler", (_SubPathHandler,), {"prefix": prefix}), directory=str(folder))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _served(handler) as root:
+        yield root
 
 
 @contextmanager
