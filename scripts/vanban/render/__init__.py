@@ -15,6 +15,7 @@ from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TIT
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.memo import PageMemo
+from vanban.render.open_data import data_files
 from vanban.render.report_page import Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
@@ -34,6 +35,7 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     # Small pages about the whole archive: rendered every time.
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
+    pages.update(data_files(reports, index, findings, figures))
     memo.rendered |= set(pages)
     pages.update(index_pages(index, memo, statuses(index)))
     for report in reports:

@@ -32,6 +32,12 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
         link = f"[{escape(r.title)}]({report_path(r.slug)})"
         rows.append(f"| {link} | {escape(r.committee or '')} | {escape(vietnamese_date(r.date))} |")
     out.append("\n".join(rows))
+    out += ["## Dữ liệu mở { #du-lieu }",
+            "Dữ liệu của trang, để dùng lại trong bảng biểu của mình (mỗi dòng dẫn về đoạn văn của nó): "
+            "[các báo cáo](du-lieu/bao-cao.json), [các văn bản](du-lieu/van-ban.json), "
+            "[mọi trích dẫn](du-lieu/trich-dan.json) (cũng ở dạng [bảng CSV](du-lieu/trich-dan.csv)), "
+            "[số liệu chính](du-lieu/so-lieu.json), [kết quả kiểm tra dữ liệu](du-lieu/kiem-tra.json). "
+            "Mỗi tệp có lược đồ dữ liệu (JSON Schema) cùng tên, đuôi `.schema.json`."]
     return "\n\n".join(out) + "\n"
 
 
