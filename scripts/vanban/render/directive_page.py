@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from vanban.cite import CitationIndex, Citation, Directive
 from vanban.cite.relations import load_relations, statuses, typed_links
+from vanban.committees import best_names, committee_key
 from vanban.model import Report, text_owner
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
@@ -191,10 +192,16 @@ def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
     by_report: dict[str, list[Citation]] = defaultdict(list)
     for slug, c in cited:
         by_report[slug].append(c)
-    for slug in sorted(by_report, key=lambda s: (reports[s].kind != "report", reports[s].title, s)):
+    out += _timeline([reports[s] for s in by_report if reports[s].kind == "report"])
+    # Reports in time order (undated last), then the directives whose texts cite it.
+    for slug in sorted(by_report, key=lambda s: (reports[s].kind != "report", not reports[s].date,
+                                                 reports[s].date or "", reports[s].title, s)):
         mine = by_report[slug]
         report = reports[slug]
+        when = ", ".join(p for p in (report.committee, vietnamese_date(report.date) if report.date else "") if p)
         out.append(f"### {escape(report.title)} {{ #bao-cao-{slug.replace('/', '-')} }}")
+        if when and report.kind == "report":
+            out.append(f"{escape(when)}\n{{: .vb-cited-when }}")
         items = []
         by_container: dict[str, list[Citation]] = {}
         for c in mine:  # one entry per paragraph, however often it cites the directive
@@ -212,6 +219,22 @@ def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
     if not out:
         out.append("Chưa có báo cáo nào trích dẫn văn bản này.")
     return out
+
+
+def _timeline(citing: list[Report]) -> list[str]:
+    """When and by whom the directive was cited: how many reports of how many committees,
+    the first and the last by report date."""
+    if not citing:
+        return []
+    names = best_names([r.committee for r in citing if r.committee])
+    line = f"Được trích dẫn trong {len(citing)} báo cáo"
+    line += f" của {len(names)} cấp ủy" if names else ""
+    dated = sorted((r for r in citing if r.date), key=lambda r: (r.date, r.slug))
+    if dated:
+        def at(r: Report) -> str:
+            return vietnamese_date(r.date) + (f" — {names[committee_key(r.committee)]}" if r.committee else "")
+        line += f": {at(dated[0])}" if len(dated) == 1 else f"; lần đầu {at(dated[0])}; lần gần nhất {at(dated[-1])}"
+    return [f"{escape(line)}.\n{{: .vb-timeline }}"]
 
 
 def _related(d: Directive, index: CitationIndex, rel: Relations) -> list[str]:
