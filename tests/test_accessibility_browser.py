@@ -13,7 +13,7 @@ from conftest import REPO, SEED_SLUG, make_project, run_vanban
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SEED_PAGES = ["", "bao-cao/", f"bao-cao/{SEED_SLUG}/", f"kiem-tra/{SEED_SLUG}/", f"so-lieu/{SEED_SLUG}/",
               "van-ban/", "van-ban/theo-loai/", "van-ban/theo-cap/", "van-ban/theo-nam/",
-              "van-ban/chi-thi-05-ct-tw-2016/", "thuat-ngu/", "404.html",
+              "van-ban/chi-thi-05-ct-tw-2016/", "thuat-ngu/", "404.html", "don-vi/", "don-vi/thanh-uy-dong-ha/",
               # the page a search result opens, its query marked
               f"bao-cao/{SEED_SLUG}/?h=k%E1%BA%BFt%20n%E1%BA%A1p%20%C4%91%E1%BA%A3ng%20vi%C3%AAn#p-i-2-2-11"]
 MARKED = ("MẬT\nCHI BỘ X\nSố 01-BC/CB\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử\n-----\n"

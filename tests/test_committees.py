@@ -52,3 +52,58 @@ def test_one_committee_however_written(written, name, key):
     from vanban.committees import committee_key, committee_name
 
     assert (committee_name(written), committee_key(written)) == (name, key)
+
+
+SEED_TEXT = (REPO_DATA := __import__("conftest").REPO / "data" / "reports" / "dong-ha-2020-xay-dung-dang.txt").read_text(
+    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def three_years(tmp_path_factory):
+    """The seed's committee over three years (its report as it is, one a year before with the
+    same targets, one a year after that meets the admissions target) and a second committee:
+    the fixtures edit figures in tests only; data/ ships the real report."""
+    root = make_project(tmp_path_factory.mktemp("years"), {
+        "cam-lo-2023.txt": _report("HUYỆN ỦY CAM LỘ", "Cam Lộ", 2023, 3, CITE).replace("-BC/TU", "-BC/HU")}, seed=True)
+    reports = root / "data" / "reports"
+    for slug, date, text in (("dong-ha-2019", "2020-01", SEED_TEXT),
+                             ("dong-ha-2021", "2022-01", SEED_TEXT.replace("kết nạp được 86/150 đảng viên",
+                                                                           "kết nạp được 160 đảng viên"))):
+        (reports / f"{slug}.txt").write_text(text, encoding="utf-8")
+        (reports / f"{slug}.yml").write_text(f"slug: {slug}\ncommittee: Thành ủy Đông Hà (Đảng bộ tỉnh Quảng Trị)\n"
+                                             f"date: {date}\n", encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def _rows(markdown: str, heading: str) -> list[list[str]]:
+    section = markdown.split(heading, 1)[1].split("\n## ", 1)[0]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| ") and not line.startswith("| ---")][1:]
+
+
+def test_a_committee_page_per_committee(three_years):
+    listing = (three_years / "docs" / "don-vi" / "index.md").read_text(encoding="utf-8")
+    assert "[Thành ủy Đông Hà &#40;Đảng bộ tỉnh Quảng Trị&#41;](thanh-uy-dong-ha.md) | 3 |" in listing
+    assert "[Huyện ủy Cam Lộ](huyen-uy-cam-lo.md) | 1 |" in listing
+    page = (three_years / "docs" / "don-vi" / "thanh-uy-dong-ha.md").read_text(encoding="utf-8")
+    reports = re.findall(r"^- (.*?): \[.*?\]\(\.\./bao-cao/(.*?)\.md\)", page, re.MULTILINE)
+    assert [slug for _, slug in reports] == ["dong-ha-2019", "dong-ha-2020-xay-dung-dang", "dong-ha-2021"]
+    admissions = next(r for r in _rows(page, "## Số liệu qua các báo cáo") if r[0] == "Kết nạp đảng viên mới")
+    assert [re.sub(r"\]\(.*", "", c).lstrip("[") for c in admissions[1:4]] == ["86/150", "86/150", "160"]
+    assert '#p-i-2-2-11' in admissions[3] and "<svg" in admissions[4]
+
+
+def test_targets_against_the_next_reports_results(three_years):
+    page = (three_years / "docs" / "don-vi" / "thanh-uy-dong-ha.md").read_text(encoding="utf-8")
+    rows = _rows(page, "## Chỉ tiêu và kết quả")
+    admissions = [r for r in rows if r[0] == "Kết nạp đảng viên mới"]
+    assert [r[3] for r in admissions] == ["**không đạt**", "**đạt**"]  # 86 then 160 against 150
+    assert all("../bao-cao/dong-ha-" in r[1] and "../bao-cao/dong-ha-" in r[2] for r in admissions)
+    rating = [r for r in rows if r[0].startswith("Tỷ lệ hoàn thành tốt nhiệm vụ trở lên")]
+    assert rating and all(r[3] == "**không đạt**" for r in rating)  # 95% set, 85,7% and 79,7% reached
+    later = (three_years / "docs" / "so-lieu" / "dong-ha-2021.md").read_text(encoding="utf-8")
+    assert "## Chỉ tiêu năm trước và kết quả năm nay" in later and "**đạt**" in later
+    first = (three_years / "docs" / "so-lieu" / "dong-ha-2019.md").read_text(encoding="utf-8")
+    assert "Chỉ tiêu năm trước" not in first

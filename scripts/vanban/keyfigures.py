@@ -35,6 +35,7 @@ class Row:
     label: str
     result: Value | None = None
     target: Value | None = None
+    topic: str = ""
 
 
 @dataclass
@@ -64,6 +65,16 @@ class KeyFigures:
         return not self.ratings and not any(r.result or r.target for _, rows in self.groups for r in rows)
 
 
+def target_rule(topic: str) -> str:
+    """How a topic's target is met (keyfigures.yml `target`): `at_least` (the default) or
+    `at_most`."""
+    for g in _topics()["groups"]:
+        for t in g["topics"]:
+            if t["id"] == topic:
+                return t.get("target", "at_least")
+    return "at_least"
+
+
 @lru_cache(maxsize=1)
 def _topics() -> dict:
     conf = load_package_data(Path(__file__).parent / "keyfigures.yml")
@@ -81,7 +92,7 @@ def key_figures(report: Report, containers: dict[str, Paragraph] | None = None) 
     """The report's main figures; `containers` are its paragraphs' facts, if already read."""
     containers = containers if containers is not None else read_paragraphs(report)
     conf = _topics()
-    rows = {t["id"]: Row(t["label"]) for g in conf["groups"] for t in g["topics"]}
+    rows = {t["id"]: Row(t["label"], topic=t["id"]) for g in conf["groups"] for t in g["topics"]}
     topics = {t["id"]: t for g in conf["groups"] for t in g["topics"]}
     out = KeyFigures()
     in_targets = False

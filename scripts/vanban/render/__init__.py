@@ -8,12 +8,14 @@ from vanban.cite.relations import statuses
 from vanban.glossary import Term
 from vanban.model import Report
 from vanban.keyfigures import KeyFigures
+from vanban.targets import check_targets, previous_reports
 from vanban.render.figures_page import figures_path, render_figures
 from vanban.render.glossary_page import GLOSSARY_PAGE, GLOSSARY_TITLE, render_glossary
 from vanban.render.check_page import check_path, finding_anchor, first_finding_of, render_checks
 from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TITLES, index_pages
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
+from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
 from vanban.render.memo import PageMemo
 from vanban.render.open_data import data_files
 from vanban.render.report_page import Link, directive_path, render_report, report_path
@@ -36,7 +38,9 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
     pages.update(data_files(reports, index, findings, figures))
+    pages.update(committee_pages(reports, index, figures))
     memo.rendered |= set(pages)
+    previous = previous_reports(reports)
     pages.update(index_pages(index, memo, statuses(index)))
     for report in reports:
         mine = findings.get(report.slug, [])
@@ -45,8 +49,10 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
                                                lambda: render_report(report, links, flags))
         pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
                                               lambda: render_checks(report, mine))
-        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine),
-                                                lambda: render_figures(report, shown, mine))
+        before = previous.get(report.slug)
+        checks = check_targets(before, figures[before.slug], report, shown) if before else []
+        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine, checks),
+                                                lambda: render_figures(report, shown, mine, checks))
     text_links = {t.slug: _links(t, index, anchors) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
     memo.keep_only(pages)
@@ -81,6 +87,6 @@ def generated_nav(reports: list[Report]) -> list:
     """The nav: a fixed handful of entries, however many reports there are (each page embeds the
     nav, so a nav that grew with the archive would make every page grow with it). Reports and
     their figures and checks are reached from the list of reports."""
-    return [{HOME_TITLE: "index.md"}, {REPORTS_SECTION: REPORTS_INDEX},
+    return [{HOME_TITLE: "index.md"}, {REPORTS_SECTION: REPORTS_INDEX}, {COMMITTEES_TITLE: COMMITTEES_INDEX},
             {DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]},
             {GLOSSARY_TITLE: GLOSSARY_PAGE}]

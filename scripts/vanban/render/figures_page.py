@@ -26,8 +26,10 @@ def figures_path(slug: str) -> str:
     return f"{FIGURES_DIR}/{slug}.md"
 
 
-def render_figures(report: Report, k: KeyFigures, findings: list[Finding] | None = None) -> str:
-    """The page; `findings` are the report's, in the order of its checks page (their anchors)."""
+def render_figures(report: Report, k: KeyFigures, findings: list[Finding] | None = None,
+                   earlier_targets: list | None = None) -> str:
+    """The page; `findings` are the report's, in the order of its checks page (their anchors);
+    `earlier_targets`, the previous report's targets (same committee) against this report's results."""
     notes = _Notes(report, findings or [], {p.anchor for p in k.ratings})
     checks = f"../{check_path(report.slug)}"
     out = [front_matter(f"Số liệu chính: {report.title}", report.source, search=NOT_SEARCHED), *mark_banner(report.marks),
@@ -63,6 +65,12 @@ def render_figures(report: Report, k: KeyFigures, findings: list[Finding] | None
             table.append(f"| Tỷ lệ hoàn thành tốt nhiệm vụ trở lên | {notes.value(k.rating_target)} "
                          f"({_source(report, k.rating_target)}) | {'; '.join(shares) or 'chưa nêu'} |")
         out.append("\n".join(table))
+    if earlier_targets:
+        from vanban.render.committee_page import target_table
+
+        out += ["## Chỉ tiêu năm trước và kết quả năm nay { #chi-tieu-nam-truoc }",
+                "Chỉ tiêu do báo cáo trước của cùng cấp ủy đề ra, đối chiếu với kết quả báo cáo này nêu.",
+                target_table(earlier_targets, FIGURES_DIR)]
     return "\n\n".join(out) + "\n"
 
 
