@@ -107,3 +107,10 @@ def test_targets_against_the_next_reports_results(three_years):
     assert "## Chỉ tiêu năm trước và kết quả năm nay" in later and "**đạt**" in later
     first = (three_years / "docs" / "so-lieu" / "dong-ha-2019.md").read_text(encoding="utf-8")
     assert "Chỉ tiêu năm trước" not in first
+
+
+def test_a_target_not_read_is_listed_not_guessed(three_years):
+    page = (three_years / "docs" / "don-vi" / "thanh-uy-dong-ha.md").read_text(encoding="utf-8")
+    listed = page.split("Chỉ tiêu chưa đối chiếu được", 1)[1]
+    anchors = re.findall(r"\.md#(p-[\w-]+)\)", listed)
+    assert anchors and all(a.startswith("p-iii-1-") for a in anchors), anchors  # the targets section only

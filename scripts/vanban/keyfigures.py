@@ -59,6 +59,8 @@ class KeyFigures:
     groups: list[tuple[str, list[Row]]] = field(default_factory=list)
     ratings: list[Partition] = field(default_factory=list)
     rating_target: Value | None = None
+    # Figures of the targets section no topic reads (its wording not understood): listed, not guessed.
+    unread_targets: list[Value] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -106,9 +108,13 @@ def key_figures(report: Report, containers: dict[str, Paragraph] | None = None) 
                 after = c.folded[f.end : f.end + 120]
                 if in_targets and out.rating_target is None and any(w in after for w in conf["rating_target_words"]):
                     out.rating_target = Value(f.raw.strip(), b.anchor, f.value)
+                elif in_targets:
+                    out.unread_targets.append(Value(f.raw.strip(), b.anchor, f.value))
                 continue
             topic = _topic_of(c, f, topics)
             if topic is None:
+                if in_targets:
+                    out.unread_targets.append(Value(_shown(f), b.anchor, f.value))
                 continue
             row = rows[topic]
             value = Value(_shown(f), b.anchor, f.value)

@@ -71,6 +71,16 @@ def _page(name: str, mine: list[Report], index: CitationIndex, figures: dict[str
     out.append(target_table(checks, COMMITTEES_DIR) if checks else
                "Chưa có hai báo cáo liền nhau của cấp ủy này để đối chiếu chỉ tiêu báo cáo trước đề ra với "
                "kết quả báo cáo sau nêu.")
+    unread: dict[tuple[str, str], list[str]] = {}
+    for r in mine:
+        for v in figures[r.slug].unread_targets if figures.get(r.slug) else []:
+            unread.setdefault((r.slug, v.anchor), []).append(v.text)
+    if unread:
+        titles = {r.slug: r.title for r in mine}
+        out += ["Chỉ tiêu chưa đối chiếu được (trang chưa đọc được nội dung của chúng, nên không đoán; xem đoạn văn):",
+                "\n".join(f"- [{escape(titles[slug])}, {escape(location_label(anchor))}]"
+                          f"({location_href(slug, anchor, COMMITTEES_DIR)}): {escape(', '.join(texts))}"
+                          for (slug, anchor), texts in unread.items())]
     return "\n\n".join(out) + "\n"
 
 
