@@ -13,8 +13,8 @@ from pathlib import Path
 
 from vanban.facts.numbers import Figure
 from vanban.facts.paragraphs import Paragraph, rating_partition, read_paragraphs
+from vanban.facts.vocab import fold
 from vanban.model import Report
-from vanban.normalize import folded, matching
 from vanban.yamlfile import load_package_data
 
 RATING_LABELS = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "htt": "Hoàn thành tốt nhiệm vụ",
@@ -86,10 +86,6 @@ def _topics() -> dict:
     return conf
 
 
-def _fold(text: str) -> str:
-    return folded(matching(text))
-
-
 def key_figures(report: Report, containers: dict[str, Paragraph] | None = None) -> KeyFigures:
     """The report's main figures; `containers` are its paragraphs' facts, if already read."""
     containers = containers if containers is not None else read_paragraphs(report)
@@ -100,7 +96,7 @@ def key_figures(report: Report, containers: dict[str, Paragraph] | None = None) 
     in_targets = False
     for b in report.blocks:
         if b.kind == "heading":
-            in_targets = any(w in _fold(b.text) for w in conf["targets_heading"]) if b.level and b.level >= 2 else False
+            in_targets = any(w in fold(b.text) for w in conf["targets_heading"]) if b.level and b.level >= 2 else False
             continue
         c = containers[b.anchor]
         for f in c.figures:

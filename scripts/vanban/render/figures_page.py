@@ -10,6 +10,7 @@ from vanban.check import Finding
 from vanban.keyfigures import RATING_LABELS, KeyFigures, Partition, Value, vn_count
 from vanban.model import Report
 from vanban.render.check_page import check_path, finding_anchor
+from vanban.render.committee_page import target_table
 from vanban.render.escape import escape
 from vanban.render.locations import location_href, location_label
 from vanban.render.page import NOT_SEARCHED, front_matter, mark_banner
@@ -66,8 +67,6 @@ def render_figures(report: Report, k: KeyFigures, findings: list[Finding] | None
                          f"({_source(report, k.rating_target)}) | {'; '.join(shares) or 'chưa nêu'} |")
         out.append("\n".join(table))
     if earlier_targets:
-        from vanban.render.committee_page import target_table
-
         out += ["## Chỉ tiêu năm trước và kết quả năm nay { #chi-tieu-nam-truoc }",
                 "Chỉ tiêu do báo cáo trước của cùng cấp ủy đề ra, đối chiếu với kết quả báo cáo này nêu.",
                 target_table(earlier_targets, FIGURES_DIR)]
