@@ -38,10 +38,18 @@ def _served(handler):
         server.server_close()
 
 
+class _OpenHandler(_QuietHandler):
+    """Lets pages of other origins read the files (CORS), as a site searched by others must."""
+
+    def end_headers(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+
 @contextmanager
-def serve(folder: Path):
+def serve(folder: Path, cors: bool = False):
     """Serve `folder` on a free loopback port; yields the base URL."""
-    with _served(functools.partial(_QuietHandler, directory=str(folder))) as root:
+    with _served(functools.partial(_OpenHandler if cors else _QuietHandler, directory=str(folder))) as root:
         yield root + "/"
 
 

@@ -108,8 +108,9 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         if not offline:  # the offline site searches with lunr (Pagefind cannot load from file://)
             prepare_site(stage / "site")
         if not offline and wants_index(stage / "site"):
-            shard_mb = plugin_options(root, SEARCH_PLUGIN).get("shard_mb", DEFAULT_SHARD_MB)
-            progress("search index", index_site(stage / "site", shard_mb), "pages indexed")
+            options = plugin_options(root, SEARCH_PLUGIN)
+            indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"))
+            progress("search index", indexed, "pages indexed")
         write_docs(root, generated)
         _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
     finally:

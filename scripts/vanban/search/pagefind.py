@@ -119,10 +119,11 @@ def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
     return [s for s in shards if s]
 
 
-def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
+def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
-    `pagefind[bin]` package); return the number of pages indexed. Fails with one line naming
-    the site folder."""
+    `pagefind[bin]` package); return the number of pages indexed. `other_sites` are the root
+    URLs of other vanban sites whose indexes the search box also searches (listed in
+    shards.json). Fails with one line naming the site folder."""
     final = site / INDEX_DIR
     out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
@@ -132,8 +133,10 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB) -> int:
         _index_shard(site, pages, out / f"s{number}")
         for name in UNUSED:
             (out / f"s{number}" / name).unlink(missing_ok=True)
-    (out / SHARDS_FILE).write_text(json.dumps({"shards": [f"s{n}" for n in range(len(shards))]}) + "\n",
-                                   encoding="utf-8")
+    listed = {"shards": [f"s{n}" for n in range(len(shards))]}
+    if other_sites:
+        listed["others"] = [u if u.endswith("/") else u + "/" for u in other_sites]
+    (out / SHARDS_FILE).write_text(json.dumps(listed) + "\n", encoding="utf-8")
     old = site / f"{INDEX_DIR}.old"
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():

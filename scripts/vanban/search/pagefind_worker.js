@@ -207,6 +207,24 @@ async function search(query, mine) {
   if (mine === latest) { post(ordered(pages)); }
 }
 
+/* Other vanban sites searched with this one (pagefind/shards.json `others`: their root URLs;
+   their servers must allow this site's origin, README "Several sites"). Their results carry
+   their own addresses. A site that does not answer is left out; this site's search still works. */
+async function mergeOthers(others) {
+  for (var i = 0; i < others.length; i++) {
+    try {
+      var root = new URL(others[i], SITE);
+      var theirs = await (await fetch(new URL("pagefind/shards.json", root))).json();
+      for (var j = 0; j < theirs.shards.length; j++) {
+        await pagefind.mergeIndex(new URL("pagefind/" + theirs.shards[j] + "/", root).href,
+                                  { baseUrl: root.href, excerptLength: 24 });
+      }
+    } catch (error) {
+      console.warn("vanban search: another site's index could not be loaded", others[i], error);
+    }
+  }
+}
+
 self.addEventListener("message", async function (event) {
   var message = event.data;
   if (message.type === 0) {                                   /* SETUP */
@@ -223,6 +241,7 @@ self.addEventListener("message", async function (event) {
       console.error("vanban search: the search index could not be loaded", error);
       pagefind = null;
     }
+    if (pagefind) { await mergeOthers(listed.others || []); }
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
     await search(message.data, ++latest);

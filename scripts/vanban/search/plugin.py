@@ -42,6 +42,9 @@ class SearchConfig(Config):
     # Pagefind keeps a whole index in memory while building it: index at most this many MB of
     # article HTML at a time (in shards the browser searches together).
     shard_mb = c.Type((int, float), default=DEFAULT_SHARD_MB)
+    # Other vanban sites (their root URLs) whose indexes this site's search box also searches:
+    # one site per committee, built apart, searched together (README, "Several sites").
+    other_sites = c.Type(list, default=[])
 
 
 def _dirty_notice(record: logging.LogRecord) -> bool:
@@ -175,7 +178,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
             self._reindex_in_background(site)
             return
         try:
-            index_site(site, self.config.shard_mb)
+            index_site(site, self.config.shard_mb, self.config.other_sites)
         except VanbanError as exc:
             raise PluginError(str(exc)) from None
         self.indexed = True
@@ -197,7 +200,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
                     return
                 self._wanted = False
             try:
-                count = index_site(site, self.config.shard_mb)
+                count = index_site(site, self.config.shard_mb, self.config.other_sites)
                 log.info(f"vanban-search: search index refreshed ({count} pages)")
             except VanbanError as exc:
                 log.warning(f"vanban-search: the search index could not be refreshed: {exc}")
