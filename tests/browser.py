@@ -24,6 +24,13 @@ class _Server(http.server.ThreadingHTTPServer):
 
     request_queue_size = 128
 
+    def handle_error(self, request, client_address) -> None:
+        """A browser closing a connection mid-answer (a page left) is no error of the site."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
 
 @contextmanager
 def _served(handler):
