@@ -68,5 +68,5 @@ FOLD_PLACEHOLDER = "/* __VANBAN_FOLD__ */"
 
 
 def with_fold(script: str) -> str:
-    """A search worker's source with vanban's browser folding (`vbFold`, fold.js) written in."""
+    """A search worker's source with what both workers share (fold.js: `vbFold`, `vbWithQuery`) written in."""
     return script.replace(FOLD_PLACEHOLDER, FOLD_JS.read_text(encoding="utf-8").strip())

@@ -60,15 +60,8 @@ function holds(text, wanted) {
   });
 }
 
-/* The page's URL with the query for vanban's on-page highlighter (search-highlight.js). */
-function withQuery(url, query) {
-  var at = url.indexOf("#");
-  var path = at < 0 ? url : url.slice(0, at);
-  return path + (path.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(query) + (at < 0 ? "" : url.slice(at));
-}
-
 function item(url, title, text, score, terms, query) {
-  return { location: new URL(withQuery(url, query), SITE).href, title: title, text: text, score: score, terms: terms };
+  return { location: new URL(vbWithQuery(url, query), SITE).href, title: title, text: text, score: score, terms: terms };
 }
 
 function escapeHtml(text) {

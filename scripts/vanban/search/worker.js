@@ -82,12 +82,6 @@
     }).join("");
   }
 
-  function withQuery(location, query) {
-    var at = location.indexOf("#");
-    var path = at < 0 ? location : location.slice(0, at);
-    return path + (path.indexOf("?") < 0 ? "?" : "&") + "h=" + encodeURIComponent(query) + (at < 0 ? "" : location.slice(at));
-  }
-
   /* Whether the query, folded, stands in `html`'s text as a phrase. */
   function holdsPhrase(html, query) {
     var words = vbFold(query.normalize("NFC")).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -103,7 +97,7 @@
         group.forEach(function (doc) {
           if (!doc.title && doc.heading) { doc.title = doc.heading; }  /* a paragraph: its heading */
           if (doc.location.indexOf("#") > 0 && holdsPhrase(doc.text, lastQuery)) { doc.score *= 4; }
-          doc.location = withQuery(doc.location, lastQuery);
+          doc.location = vbWithQuery(doc.location, lastQuery);
           doc.text = remark(doc.text, lastQuery);
         });
         /* passages holding the query as a phrase first, as the served site ranks them */
