@@ -27,6 +27,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _jobs(text: str) -> int:
+    """--jobs N: a whole number of processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs wants a whole number of processes, at least 1, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="vanban", description="Build the vanban site from data/.")
     parser.add_argument("--version", action="version", version=f"vanban {__version__}")
@@ -38,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="build site-offline/, which works from file:// (a USB stick) with search")
     build.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
                        help="the site engine: MkDocs, or its maintained fork ProperDocs (same pages)")
+    build.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                       help="processes to build with (default: one per CPU; 1 builds in one process, "
+                            "as MkDocs does; the offline site's pages are always built in one)")
     serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     serve.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
@@ -98,7 +108,7 @@ def _run(args: argparse.Namespace) -> int:
 
         from vanban.site import OFFLINE_SITE_DIR, SITE_DIR, Progress
 
-        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine)
+        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine, jobs=args.jobs)
         _print_diagnostics(generated.reports)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
         print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -84,11 +85,21 @@ def write_docs(root: Path, generated: Generated) -> int:
     return changed
 
 
+def default_jobs() -> int:
+    """One process per CPU this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def build(root: Path, offline: bool = False, progress: Progress | None = None,
-          regenerator: Regenerator | None = None, engine: str = "mkdocs") -> Generated:
-    """Generate and build the whole site into site/ (or site-offline/, for file://), atomically."""
+          regenerator: Regenerator | None = None, engine: str = "mkdocs", jobs: int | None = None) -> Generated:
+    """Generate and build the whole site into site/ (or site-offline/, for file://), atomically,
+    in `jobs` processes (default: one per CPU; 1 is MkDocs' own serial build)."""
     progress = progress or Progress(quiet=True)
-    generated = generate(root, progress, regenerator)
+    jobs = jobs or default_jobs()
+    generated = generate(root, progress, regenerator or Regenerator(root, jobs))
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
     work = root / WORK_DIR
@@ -99,7 +110,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         write_abbreviations(stage, generated)
-        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine,
+        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine, jobs=jobs,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
                                                         len(generated.pages), "pages written"))
         progress("mkdocs", len(generated.pages), "pages built")
@@ -139,15 +150,23 @@ def engine_command(engine: str) -> list[str]:
 
 
 def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None,
-               meanwhile=None, engine: str = "mkdocs") -> None:
-    """`mkdocs build --strict`; any warning fails it, reported as one line. The search index is
-    not built here (see index_site): it is a stage of its own. `meanwhile` is called every
-    PROGRESS_EVERY seconds while MkDocs runs."""
-    cmd = [*engine_command(engine), "build", "--strict", "-f", str(config)]
+               meanwhile=None, engine: str = "mkdocs", jobs: int = 1) -> None:
+    """`mkdocs build --strict`, its pages in `jobs` processes (vanban.parallel; the offline
+    build's lunr index needs every page in one process, so it stays serial); any warning fails
+    it, reported as one line. The search index is not built here (see index_site): it is a
+    stage of its own. `meanwhile` is called every PROGRESS_EVERY seconds while MkDocs runs."""
+    if jobs > 1 and not offline:
+        engine_command(engine)  # installed?
+        cmd = [sys.executable, "-m", "vanban.parallel", "--engine", engine, "--jobs", str(jobs), "-f", str(config)]
+    else:
+        cmd = [*engine_command(engine), "build", "--strict", "-f", str(config)]
     env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",
            OFFLINE_ENV: "true" if offline else "false", INDEX_ENV: "false"}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:  # a pipe could fill and block MkDocs
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd)
+        # A session of its own: on Ctrl-C or a failure here, the engine and its workers are
+        # stopped together, before the staging folder is removed.
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd,
+                                start_new_session=True)
         try:
             while True:
                 try:
@@ -157,7 +176,7 @@ def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None
                     if meanwhile:
                         meanwhile()
         except BaseException:  # Ctrl-C: stop MkDocs before the staging folder is removed
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise
         log.seek(0)
