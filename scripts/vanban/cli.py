@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                        help="processes to build with (default: one per CPU; 1 builds in one process, "
                             "as MkDocs does; the offline site's pages are always built in one)")
+    build.add_argument("--clean", action="store_true",
+                       help="build from nothing, ignoring what the last build kept in .vanban/state/")
     serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
     serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     serve.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
@@ -108,7 +110,8 @@ def _run(args: argparse.Namespace) -> int:
 
         from vanban.site import OFFLINE_SITE_DIR, SITE_DIR, Progress
 
-        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine, jobs=args.jobs)
+        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine, jobs=args.jobs,
+                          clean=args.clean)
         _print_diagnostics(generated.reports)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
         print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",

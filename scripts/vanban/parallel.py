@@ -17,24 +17,32 @@ search index of the offline build) sees only its worker's share, so that build s
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import logging
 import multiprocessing
 import os
+import pickle
+import re
+import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 log = logging.getLogger("mkdocs.vanban.parallel")
+CACHE_VERSION = 1
 
 
 @dataclass
 class PageSummary:
-    """What other pages' templates and the anchor check need of a page read in a worker."""
+    """What other pages' templates and the anchor check need of a page read in a worker, and
+    what the page logged (replayed when the page is reused)."""
 
     title: str | None
     meta: dict
     present_anchor_ids: set | None
     links_to_anchors: dict | None  # {target src_uri: {anchor: original link}}
+    records: list = field(default_factory=list)  # (phase, levelno, logger name, message)
 
 
 class _Records(logging.Handler):
@@ -46,8 +54,7 @@ class _Records(logging.Handler):
         self.records: list = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
-        self.records.append((self.page, len(self.records), record))
+        self.records.append((self.page, len(self.records), record.levelno, record.name, record.getMessage()))
 
     def take(self) -> list:
         taken, self.records = self.records, []
@@ -60,33 +67,38 @@ def _summary(page) -> PageSummary:
                        None if links is None else {f.src_uri: dict(v) for f, v in links.items()})
 
 
-def _worker(conn, mine: list[int], state: dict) -> None:
-    """Read and render this worker's pages, report their summaries; then, given every page's
-    title and metadata, lay out and write them."""
+def _worker(conn, state: dict) -> None:
+    """Answer the main process: read and render the pages it names (their summaries back); then,
+    given every page's title and metadata, lay out and write the pages it names."""
     build, config, files, nav, env, doc_files = (state[k] for k in ("build", "config", "files", "nav", "env", "docs"))
     records = _Records()
     logger = logging.getLogger(state["logger"])
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.addHandler(records)
+    env_ready = False
     try:
-        for i in mine:
-            records.page = i
-            build._populate_page(doc_files[i].page, config, files)
-        conn.send(("read", {i: _summary(doc_files[i].page) for i in mine}, records.take()))
-        message = conn.recv()
-        if message[0] != "build":
-            return
-        for i, (title, meta) in message[1].items():
-            page = doc_files[i].page
-            page.title, page.meta = title, meta
-        records.page = -1
-        env = config.plugins.on_env(env, config=config, files=files)
-        for i in mine:
-            records.page = i
-            file = doc_files[i]
-            build._build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
-        conn.send(("built", None, records.take()))
+        while True:
+            message = conn.recv()
+            if message[0] == "read":
+                for i in message[1]:
+                    records.page = i
+                    build._populate_page(doc_files[i].page, config, files)
+                conn.send(("read", {i: _summary(doc_files[i].page) for i in message[1]}, records.take()))
+            elif message[0] == "build":
+                for i, (title, meta) in message[1].items():
+                    page = doc_files[i].page
+                    page.title, page.meta = title, meta
+                if not env_ready:
+                    records.page = -1
+                    env, env_ready = config.plugins.on_env(env, config=config, files=files), True
+                for i in message[2]:
+                    records.page = i
+                    file = doc_files[i]
+                    build._build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
+                conn.send(("built", None, records.take()))
+            else:
+                return
     except BaseException as exc:  # reported to the main process, which stops the build
         conn.send(("failed", f"{type(exc).__name__}: {exc}", records.take()))
     finally:
@@ -94,23 +106,44 @@ def _worker(conn, mine: list[int], state: dict) -> None:
 
 
 class _Workers:
-    """N forked workers, each with a pipe; messages are gathered in worker order."""
+    """N forked workers, each with a pipe; each page is read and written by the worker that
+    read it (round robin)."""
 
-    def __init__(self, jobs: int, count: int, state: dict):
+    def __init__(self, jobs: int, state: dict):
         context = multiprocessing.get_context("fork")
         self.pipes, self.procs = [], []
-        for k in range(jobs):
-            mine = list(range(k, count, jobs))
+        self.owner: dict[int, int] = {}
+        for _ in range(jobs):
             ours, theirs = context.Pipe()
-            proc = context.Process(target=_worker, args=(theirs, mine, state), daemon=True)
+            proc = context.Process(target=_worker, args=(theirs, state), daemon=True)
             proc.start()
             theirs.close()
             self.pipes.append(ours)
             self.procs.append(proc)
 
-    def gather(self, expected: str) -> tuple[list, list]:
-        """Every worker's answer; the records of all, in page order; fails on any failure."""
-        answers, records, failure = [], [], None
+    def read(self, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
+        """Read and render `pages`, shared out round robin; their summaries, and the records."""
+        jobs = len(self.pipes)
+        for k, pipe in enumerate(self.pipes):
+            mine = pages[k::jobs]
+            self.owner.update((i, k) for i in mine)
+            pipe.send(("read", mine))
+        summaries: dict[int, PageSummary] = {}
+        records = []
+        for answer in self._gather("read", records):
+            summaries.update(answer)
+        return summaries, records
+
+    def build(self, titles: dict, pages: list[int]) -> list:
+        """Lay out and write `pages`, each by its reader; the records."""
+        for k, pipe in enumerate(self.pipes):
+            pipe.send(("build", titles, [i for i in pages if self.owner.get(i) == k]))
+        records: list = []
+        self._gather("built", records)
+        return records
+
+    def _gather(self, expected: str, records: list) -> list:
+        answers, failure = [], None
         for pipe in self.pipes:
             try:
                 kind, payload, recs = pipe.recv()
@@ -121,27 +154,122 @@ class _Workers:
                 answers.append(payload)
             elif failure is None:
                 failure = payload
-        records.sort(key=lambda r: (r[0], r[1]))
-        for _, _, record in records:
-            logging.getLogger(record.name).handle(record)
         if failure is not None:
+            _replay(records)
             raise RuntimeError(failure)
-        return answers, records
-
-    def send(self, message) -> None:
-        for pipe in self.pipes:
-            pipe.send(message)
+        return answers
 
     def stop(self) -> None:
+        for pipe in self.pipes:
+            try:
+                pipe.send(("stop",))
+            except OSError:
+                pass
         for proc in self.procs:
+            proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
-            proc.join()
+                proc.join()
 
 
-def build(engine: str, config, jobs: int) -> None:
+def _replay(records: list) -> None:
+    """Log records gathered from workers (or kept with reused pages), in page order."""
+    for _, _, levelno, name, message in sorted(records, key=lambda r: (r[0], r[1])):
+        logger = logging.getLogger(name)
+        logger.handle(logger.makeRecord(name, levelno, "(worker)", 0, message, None, None))
+
+
+def _digest(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha1(f.read()).hexdigest()
+
+
+def _nav_key(nav, summaries: dict[str, PageSummary]) -> str:
+    """What every page shows of the others: the nav's structure, titles, URLs and metadata."""
+    def walk(items):
+        for item in items:
+            if item.is_page:
+                summary = summaries.get(item.file.src_uri)
+                yield ("page", item.file.src_uri, item.url, summary.title if summary else item.title,
+                       repr(summary.meta) if summary else "")
+            else:
+                yield ("section" if item.is_section else "link", item.title, getattr(item, "url", ""))
+                yield from walk(item.children or [])
+    return hashlib.sha1(repr(list(walk(nav.items))).encode()).hexdigest()
+
+
+def _env_key(config) -> str:
+    """What a page's layout may show besides the pages: the build date, if a theme template
+    (other than the sitemap, rebuilt every time) shows it."""
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            if path.name != "sitemap.xml" and re.search(r"build_date_utc|update_date", path.read_text(encoding="utf-8")):
+                return "date " + os.environ.get("SOURCE_DATE_EPOCH", "now")
+    return "no date"
+
+
+def _reusable(cache: dict | None, reuse_site: str | None, env: str, files, doc_files,
+              digests: dict[int, str]) -> dict[int, PageSummary]:
+    """Pages whose source is the one the last build rendered, whose output it left, in a build
+    where no file went away (a link that pointed at it must warn again)."""
+    if (not cache or not reuse_site or cache.get("env") != env
+            or not set(cache["files"]) <= {f.src_uri for f in files}):
+        return {}
+    out = {}
+    for i, file in enumerate(doc_files):
+        kept = cache["pages"].get(file.src_uri)
+        if kept and kept[0] == digests[i] and os.path.isfile(os.path.join(reuse_site, file.dest_uri)):
+            out[i] = kept[1]
+    return out
+
+
+def _kept(reused: dict[int, PageSummary], phase: str) -> list:
+    """The records reused pages logged in `phase` when they were last built, as gathered ones."""
+    return [(i, seq, levelno, name, message) for i, summary in reused.items()
+            for kept_phase, seq, levelno, name, message in summary.records if kept_phase == phase]
+
+
+def _load(path: str | None) -> dict | None:
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as f:
+            cache = pickle.load(f)
+        return cache if isinstance(cache, dict) and cache.get("version") == CACHE_VERSION else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _save(path: str, files, doc_files, digests: dict[int, str], summaries: dict[int, PageSummary],
+          reused: dict[int, PageSummary], env: str, nav_key: str, records: dict[str, list]) -> None:
+    """What the next build needs to reuse this one's pages."""
+    for phase, gathered in records.items():
+        for page, seq, levelno, name, message in gathered:
+            if page >= 0 and page not in reused:
+                summaries[page].records.append((phase, seq, levelno, name, message))
+    pages = {doc_files[i].src_uri: (digests[i], summary) for i, summary in summaries.items()}
+    cache = {"version": CACHE_VERSION, "env": env, "files": sorted(f.src_uri for f in files), "nav": nav_key, "pages": pages}
+    with open(path, "wb") as f:
+        pickle.dump(cache, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _link(source: str, target: str) -> None:
+    """The output of a reused page, hard-linked (never written to: the old site stays intact)."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.lexists(target):
+        os.unlink(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def build(engine: str, config, jobs: int, reuse_site: str | None = None, cache_in: str | None = None,
+          cache_out: str | None = None) -> None:
     """The engine's build (mkdocs.commands.build.build, not dirty, not serving), pages in `jobs`
-    processes."""
+    processes. With `reuse_site` and `cache_in` (what the build of that site kept: cache_out),
+    a page whose source, and whatever it shows of other pages, are unchanged is not rendered
+    again: its output is hard-linked from `reuse_site`."""
     build = importlib.import_module(f"{engine}.commands.build")
     files_mod = importlib.import_module(f"{engine}.structure.files")
     pages_mod = importlib.import_module(f"{engine}.structure.pages")
@@ -171,12 +299,22 @@ def build(engine: str, config, jobs: int) -> None:
             if file.page is None and file.inclusion.is_not_in_nav():
                 pages_mod.Page(None, file, config)
         doc_files = files.documentation_pages(inclusion=inclusion)
+        digests = {i: _digest(f.abs_src_path) for i, f in enumerate(doc_files)}
+        cache = _load(cache_in)
+        env_key = _env_key(config)
+        reused = _reusable(cache, reuse_site, env_key, files, doc_files, digests)
         state = {"build": build, "config": config, "files": files, "nav": nav, "env": env,
                  "docs": doc_files, "logger": engine}
-        workers = _Workers(max(1, min(jobs, len(doc_files))), len(doc_files), state)
-        summaries: dict[int, PageSummary] = {}
-        for answer in workers.gather("read")[0]:
-            summaries.update(answer)
+        workers = _Workers(max(1, min(jobs, len(doc_files))), state)
+        summaries, records = workers.read([i for i in range(len(doc_files)) if i not in reused])
+        nav_key = _nav_key(nav, {doc_files[i].src_uri: s for i, s in {**reused, **summaries}.items()})
+        if reused and cache.get("nav") != nav_key:  # the nav every page shows changed: no page is kept
+            more, more_records = workers.read(sorted(reused))
+            summaries.update(more)
+            records += more_records
+            reused = {}
+        summaries.update(reused)
+        _replay(records + _kept(reused, "read"))
         for i, summary in summaries.items():
             page = doc_files[i].page
             page.title, page.meta, page.present_anchor_ids = summary.title, summary.meta, summary.present_anchor_ids
@@ -189,8 +327,11 @@ def build(engine: str, config, jobs: int) -> None:
             build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
             build._build_extra_template(template, files, config, nav)
-        workers.send(("build", {i: (s.title, s.meta) for i, s in summaries.items()}))
-        workers.gather("built")
+        for i in reused:
+            _link(os.path.join(reuse_site, doc_files[i].dest_uri), os.path.join(config.site_dir, doc_files[i].dest_uri))
+        built = workers.build({i: (s.title, s.meta) for i, s in summaries.items()},
+                              [i for i in range(len(doc_files)) if i not in reused])
+        _replay(built + _kept(reused, "built"))
         level = config.validation.links.anchors
         for file in doc_files:
             file.page.validate_anchor_links(files=files, log_level=level)
@@ -198,6 +339,9 @@ def build(engine: str, config, jobs: int) -> None:
         if counts := counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise exceptions.Abort(f"Aborted with {msg} in strict mode!")
+        if cache_out:
+            _save(cache_out, files, doc_files, digests, summaries, reused, env_key, nav_key,
+                  {"read": records, "built": built})
     except Exception as e:
         config.plugins.on_build_error(error=e)
         if isinstance(e, exceptions.BuildError):
@@ -215,6 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", required=True)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs")
+    parser.add_argument("--reuse-site", help="the site the last build wrote, whose unchanged pages are kept")
+    parser.add_argument("--cache-in", help="what the last build kept (its --cache-out)")
+    parser.add_argument("--cache-out", help="where to keep what the next build needs to reuse this one's pages")
     args = parser.parse_args(argv)
     engine = args.engine
     if engine != "mkdocs":  # ProperDocs: plugins importing mkdocs.* get properdocs.* (as its CLI does)
@@ -236,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         config = config_mod.load_config(config_file=args.config_file, strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(engine, config, args.jobs)
+            build(engine, config, args.jobs, args.reuse_site, args.cache_in, args.cache_out)
         finally:
             config.plugins.on_shutdown()
     except exceptions.Abort as exc:

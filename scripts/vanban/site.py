@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
-from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_ENV, index_site, prepare_site, wants_index
+from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, index_site, prepare_site, wants_index
+from vanban.state import BuildState, clear_state
 from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
@@ -32,6 +34,8 @@ OFFLINE_SITE_DIR = "site-offline"
 OFFLINE_ENV = "VANBAN_OFFLINE"
 SEARCH_PLUGIN = "vanban-search"
 ENGINES = ("mkdocs", "properdocs")
+# Where the engine keeps, during a build, the page cache the next build reuses (vanban.state).
+PAGE_CACHE = "pages.pickle"
 
 
 # During a long MkDocs build, a line this often with the pages written so far.
@@ -94,23 +98,37 @@ def default_jobs() -> int:
 
 
 def build(root: Path, offline: bool = False, progress: Progress | None = None,
-          regenerator: Regenerator | None = None, engine: str = "mkdocs", jobs: int | None = None) -> Generated:
+          regenerator: Regenerator | None = None, engine: str = "mkdocs", jobs: int | None = None,
+          clean: bool = False) -> Generated:
     """Generate and build the whole site into site/ (or site-offline/, for file://), atomically,
-    in `jobs` processes (default: one per CPU; 1 is MkDocs' own serial build)."""
+    in `jobs` processes (default: one per CPU). By default the build keeps state under
+    .vanban/state/ and the next one redoes only what changed (vanban.state; `clean`: start from
+    nothing); `jobs=1` is MkDocs' own serial build, from nothing, the reference."""
     progress = progress or Progress(quiet=True)
+    work = root / WORK_DIR
+    state = BuildState(work, root, engine) if not offline and jobs != 1 else None
+    if state is not None and clean:
+        state.clear()
+        state.valid = False
     jobs = jobs or default_jobs()
-    generated = generate(root, progress, regenerator or Regenerator(root, jobs))
+    if regenerator is None:
+        regenerator = (state.generation() if state is not None else None) or Regenerator(root, jobs)
+        regenerator.jobs = jobs
+    generated = generate(root, progress, regenerator)
     docs = root / "docs"
     check_no_clash(docs, generated.pages)
-    work = root / WORK_DIR
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
+    site = root / (OFFLINE_SITE_DIR if offline else SITE_DIR)
     try:
         copy_hand_written(docs, stage / "docs")
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         write_abbreviations(stage, generated)
-        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine, jobs=jobs,
+        reuse = None
+        if state is not None:
+            reuse = Reuse(site if state.valid else None, state.pages(), stage / PAGE_CACHE)
+        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine, jobs=jobs, reuse=reuse,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
                                                         len(generated.pages), "pages written"))
         progress("mkdocs", len(generated.pages), "pages built")
@@ -118,12 +136,19 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             mark_not_indexed(stage / "site")
         if not offline:  # the offline site searches with lunr (Pagefind cannot load from file://)
             prepare_site(stage / "site")
+        shards: dict[str, str] = {}
         if not offline and wants_index(stage / "site"):
             options = plugin_options(root, SEARCH_PLUGIN)
-            indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"))
+            previous = (site / INDEX_DIR, state.shards()) if state is not None and state.valid else None
+            indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
+                                 previous=previous, keys=shards)
             progress("search index", indexed, "pages indexed")
         write_docs(root, generated)
-        _swap(stage / "site", root / (OFFLINE_SITE_DIR if offline else SITE_DIR), work)
+        if not offline:
+            clear_state(work)  # whatever happens next, no state is left for the old site
+        _swap(stage / "site", site, work)
+        if state is not None:
+            state.save(site, regenerator, stage / PAGE_CACHE, shards)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return generated
@@ -149,15 +174,30 @@ def engine_command(engine: str) -> list[str]:
     return [sys.executable, "-m", engine]
 
 
+@dataclass
+class Reuse:
+    """For vanban.parallel: the site the last build wrote, the page cache it kept, and where this
+    build keeps its own."""
+
+    site: Path | None
+    cache_in: Path | None
+    cache_out: Path
+
+
 def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None = None,
-               meanwhile=None, engine: str = "mkdocs", jobs: int = 1) -> None:
-    """`mkdocs build --strict`, its pages in `jobs` processes (vanban.parallel; the offline
-    build's lunr index needs every page in one process, so it stays serial); any warning fails
-    it, reported as one line. The search index is not built here (see index_site): it is a
-    stage of its own. `meanwhile` is called every PROGRESS_EVERY seconds while MkDocs runs."""
-    if jobs > 1 and not offline:
+               meanwhile=None, engine: str = "mkdocs", jobs: int = 1, reuse: Reuse | None = None) -> None:
+    """`mkdocs build --strict`, its pages in `jobs` processes, reusing unchanged pages of the
+    last build with `reuse` (vanban.parallel; the offline build's lunr index needs every page in
+    one process, so it stays serial); any warning fails it, reported as one line. The search
+    index is not built here (see index_site): it is a stage of its own. `meanwhile` is called
+    every PROGRESS_EVERY seconds while MkDocs runs."""
+    if (jobs > 1 or reuse is not None) and not offline:
         engine_command(engine)  # installed?
         cmd = [sys.executable, "-m", "vanban.parallel", "--engine", engine, "--jobs", str(jobs), "-f", str(config)]
+        if reuse is not None:
+            cmd += ["--cache-out", str(reuse.cache_out)]
+            if reuse.site is not None and reuse.cache_in is not None:
+                cmd += ["--reuse-site", str(reuse.site), "--cache-in", str(reuse.cache_in)]
     else:
         cmd = [*engine_command(engine), "build", "--strict", "-f", str(config)]
     env = {"SOURCE_DATE_EPOCH": str(epoch), **os.environ, "NO_MKDOCS_2_WARNING": "1",

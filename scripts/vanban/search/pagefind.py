@@ -10,6 +10,7 @@ most `shard_mb` of article HTML each, one after the other; the browser searches 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -102,8 +103,10 @@ def article_size(html: bytes) -> int:
 
 def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
     """The site's pages marked for search, in path order, cut into runs of at most `shard_bytes`
-    of article HTML (a larger page is a shard of its own). Deterministic: the same site, the
-    same shards."""
+    of article HTML (a larger page is a shard of its own). A run is cut past three quarters of
+    the limit after a page its path picks (a chance in proportion to the page's size, from a
+    hash of the path: the same site, the same shards), so that adding or editing a page changes
+    its own shard and seldom the next, and an incremental build indexes only those again."""
     shards: list[list[str]] = [[]]
     size = 0
     for path in sorted(site.rglob("*.html")):
@@ -116,23 +119,44 @@ def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
             size = 0
         shards[-1].append(rel)
         size += length
+        if size >= shard_bytes * 3 // 4 and _cuts_after(rel, length, shard_bytes):
+            shards.append([])
+            size = 0
     return [s for s in shards if s]
 
 
-def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None) -> int:
+def _cuts_after(rel: str, length: int, shard_bytes: int) -> bool:
+    """Whether a run may end at this page: on average once per tenth of a shard's bytes."""
+    chance = int.from_bytes(hashlib.sha256(rel.encode()).digest()[:4], "big") / 2**32
+    return chance < length / (shard_bytes / 10)
+
+
+def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None,
+               previous: tuple[Path, dict[str, str]] | None = None, keys: dict[str, str] | None = None) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
     `pagefind[bin]` package); return the number of pages indexed. `other_sites` are the root
     URLs of other vanban sites whose indexes the search box also searches (listed in
-    shards.json). Fails with one line naming the site folder."""
+    shards.json). A shard whose pages are byte for byte those of a shard of `previous` (an
+    index folder and its shards' keys, as filled in `keys`) is taken from it, not indexed
+    again. Fails with one line naming the site folder."""
     final = site / INDEX_DIR
     out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
     shards = plan_shards(site, int(shard_mb * 1_000_000))
     out.mkdir(parents=True)
+    old_index, old_keys = previous or (None, {})
     for number, pages in enumerate(shards):
-        _index_shard(site, pages, out / f"s{number}")
-        for name in UNUSED:
-            (out / f"s{number}" / name).unlink(missing_ok=True)
+        name = f"s{number}"
+        key = shard_key(site, pages)
+        if keys is not None:
+            keys[key] = name
+        kept = old_index / old_keys[key] if old_index is not None and key in old_keys else None
+        if kept is not None and (kept / "pagefind-entry.json").is_file():
+            shutil.copytree(kept, out / name, copy_function=_link_or_copy)
+            continue
+        _index_shard(site, pages, out / name)
+        for unused in UNUSED:
+            (out / name / unused).unlink(missing_ok=True)
     listed = {"shards": [f"s{n}" for n in range(len(shards))]}
     if other_sites:
         listed["others"] = [u if u.endswith("/") else u + "/" for u in other_sites]
@@ -144,6 +168,49 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
     os.replace(out, final)
     shutil.rmtree(old, ignore_errors=True)
     return sum(len(s) for s in shards)
+
+
+def shard_key(site: Path, pages: list[str]) -> str:
+    """What a shard's index is made from: its pages' paths and what Pagefind reads of them."""
+    digest = hashlib.sha256()
+    for rel in pages:
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(indexed_bytes((site / rel).read_bytes())).digest())
+    return digest.hexdigest()
+
+
+IGNORED_DIV = re.compile(rb"<div\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
+DIV_TAG = re.compile(rb"<(/?)div\b")
+HEADING = re.compile(rb"<h[1-6]\b.*?</h[1-6]>", re.S)
+ID_ATTR = re.compile(rb'\bid="[^"]*"')
+
+
+def indexed_bytes(html: bytes) -> bytes:
+    """A page as far as its index can tell, erring on the side of difference: the divs Pagefind
+    ignores (the citing passages on a directive's page, which change with every report that
+    cites it) reduced to the headings and ids they hold; everything else as is."""
+    out, pos = [], 0
+    for start in IGNORED_DIV.finditer(html):
+        if start.start() < pos:
+            continue
+        depth, end = 0, len(html)
+        for tag in DIV_TAG.finditer(html, start.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = html.find(b">", tag.end()) + 1 or len(html)
+                break
+        region = html[start.start():end]
+        out += [html[pos:start.end()], *HEADING.findall(region), *ID_ATTR.findall(region)]
+        pos = end
+    out.append(html[pos:])
+    return b"".join(out)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A kept index file, hard-linked from the last site (never written to afterwards)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _index_shard(site: Path, pages: list[str], target: Path) -> None:

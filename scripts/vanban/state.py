@@ -1,0 +1,123 @@
+"""What `vanban build` keeps under .vanban/state/ for the next build to redo only what changed.
+
+The state holds the generation caches (vanban.regenerate), the engine's page cache (vanban.parallel)
+and the search shards' keys (vanban.search.pagefind); it is valid only for the site/ it built and
+the fingerprint it was made with: vanban's code and the versions of the engine, theme and
+Pagefind, mkdocs.yml, the catalog and the glossary. Any change of these, a build that does not
+keep state (`--jobs 1`, the reference), or a site/ changed by hand, and the next build starts
+from nothing. A build with state gives the same site as a clean one (tests/test_incremental.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+import vanban
+
+STATE_DIR = "state"
+FINGERPRINT = "fingerprint"
+GENERATION = "generation.pickle"
+PAGES = "pages.pickle"
+SHARDS = "shards.json"
+SITE_MARK = "site"
+# The packages whose versions shape the pages or the index.
+PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind", "pyyaml")
+# The project's inputs that are not documents: a change of any starts from nothing.
+INPUTS = ("mkdocs.yml", "data/directives.yml", "data/glossary.yml")
+
+
+def fingerprint(root: Path, engine: str) -> str:
+    """A digest of everything but the documents that the site depends on."""
+    digest = hashlib.sha256(f"engine {engine}\n".encode())
+    code = Path(vanban.__file__).parent
+    for path in sorted(code.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(code).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name} {version}\n".encode())
+    for name in INPUTS:
+        path = root / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    return digest.hexdigest()
+
+
+def site_mark(site: Path) -> str | None:
+    """Which build a site/ is: its sitemap is a new file each build (None: no site or no sitemap)."""
+    try:
+        st = os.stat(site / "sitemap.xml")
+    except FileNotFoundError:
+        return None
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def clear_state(work: Path) -> None:
+    """No state: the next build starts from nothing."""
+    shutil.rmtree(work / STATE_DIR, ignore_errors=True)
+
+
+class BuildState:
+    """The state of the last build of a project's site/, if it is still valid."""
+
+    def __init__(self, work: Path, root: Path, engine: str):
+        self.folder = work / STATE_DIR
+        self.key = fingerprint(root, engine)
+        self.valid = self._read(FINGERPRINT) == self.key and self._read(SITE_MARK) == site_mark(root / "site")
+
+    def _read(self, name: str) -> str | None:
+        try:
+            return (self.folder / name).read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            return None
+
+    def generation(self):
+        """The generation caches (a vanban.regenerate.Regenerator), or None."""
+        if not self.valid:
+            return None
+        try:
+            with open(self.folder / GENERATION, "rb") as f:
+                return pickle.load(f)
+        except Exception:  # a state from an interrupted write or another version: start from nothing
+            return None
+
+    def pages(self) -> Path | None:
+        """The engine's page cache of the last build, or None."""
+        path = self.folder / PAGES
+        return path if self.valid and path.is_file() else None
+
+    def shards(self) -> dict[str, str]:
+        """The search shards of the last build: {key: shard folder name}."""
+        if not self.valid:
+            return {}
+        try:
+            return json.loads(self._read(SHARDS) or "{}")
+        except ValueError:
+            return {}
+
+    def clear(self) -> None:
+        clear_state(self.folder.parent)
+
+    def save(self, site: Path, regenerator, pages: Path | None, shards: dict[str, str]) -> None:
+        """Keep what this build made, for the site it just put in place; written aside, then
+        swapped in, so an interrupted save leaves no state rather than a wrong one."""
+        new = self.folder.with_name(STATE_DIR + ".new")
+        shutil.rmtree(new, ignore_errors=True)
+        new.mkdir(parents=True)
+        with open(new / GENERATION, "wb") as f:
+            pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
+        if pages is not None and pages.is_file():
+            os.replace(pages, new / PAGES)
+        (new / SHARDS).write_text(json.dumps(shards, sort_keys=True), encoding="utf-8")
+        (new / FINGERPRINT).write_text(self.key, encoding="utf-8")
+        (new / SITE_MARK).write_text(site_mark(site) or "", encoding="utf-8")
+        self.clear()
+        os.replace(new, self.folder)
