@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -39,6 +40,8 @@ EXCLUDE = [".headerlink", ".vb-para-link"]
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 DEFAULT_SHARD_MB = 60
+# How full shards are planned, on average: room for a shard's share of the pages to vary.
+SHARD_FILL = 0.8
 
 
 # Material's search worker, named in every page's config; pointed at vanban's Pagefind worker.
@@ -102,33 +105,35 @@ def article_size(html: bytes) -> int:
 
 
 def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
-    """The site's pages marked for search, in path order, cut into runs of at most `shard_bytes`
-    of article HTML (a larger page is a shard of its own). A run is cut past three quarters of
-    the limit after a page its path picks (a chance in proportion to the page's size, from a
-    hash of the path: the same site, the same shards), so that adding or editing a page changes
-    its own shard and seldom the next, and an incremental build indexes only those again."""
-    shards: list[list[str]] = [[]]
-    size = 0
+    """The site's pages marked for search, in shards of at most `shard_bytes` of article HTML
+    (a larger page is a shard of its own). A page's shard is picked by a hash of its path among
+    as many as the site needs at four fifths full (a bucket grown past the limit is cut in path
+    order): the same site, the same shards; and adding or editing a page changes its own shard
+    only (unless the site grows past another four fifths of a shard), so an incremental build
+    indexes little again."""
+    pages: list[tuple[str, int]] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         length = 0 if rel.startswith(INDEX_DIR + "/") else article_size(path.read_bytes())
-        if not length:
-            continue
-        if shards[-1] and size + length > shard_bytes:
-            shards.append([])
-            size = 0
-        shards[-1].append(rel)
-        size += length
-        if size >= shard_bytes * 3 // 4 and _cuts_after(rel, length, shard_bytes):
-            shards.append([])
-            size = 0
-    return [s for s in shards if s]
-
-
-def _cuts_after(rel: str, length: int, shard_bytes: int) -> bool:
-    """Whether a run may end at this page: on average once per tenth of a shard's bytes."""
-    chance = int.from_bytes(hashlib.sha256(rel.encode()).digest()[:4], "big") / 2**32
-    return chance < length / (shard_bytes / 10)
+        if length:
+            pages.append((rel, length))
+    count = max(1, math.ceil(sum(length for _, length in pages) / (shard_bytes * SHARD_FILL)))
+    buckets: list[list[tuple[str, int]]] = [[] for _ in range(count)]
+    for rel, length in pages:
+        buckets[int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big") % count].append((rel, length))
+    shards: list[list[str]] = []
+    for bucket in buckets:
+        run: list[str] = []
+        size = 0
+        for rel, length in bucket:
+            if run and size + length > shard_bytes:
+                shards.append(run)
+                run, size = [], 0
+            run.append(rel)
+            size += length
+        if run:
+            shards.append(run)
+    return shards
 
 
 def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None,

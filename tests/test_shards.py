@@ -1,0 +1,93 @@
+"""The search index's shards: bounded, a pure function of the site, and local: adding or editing a
+page changes its own shard and at most the next, so an incremental build indexes little again.
+What a shard's key reads of a page: not the passages Pagefind ignores."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from vanban.search.pagefind import indexed_bytes, plan_shards
+
+# Pages of up to 4% of a shard's limit, as a report's page is (130 KB of article HTML in 60 MB).
+LIMIT = 400_000
+
+
+def _page(site: Path, rel: str, size: int) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<html><body><nav>menu</nav><article class="md-content__inner md-typeset" data-pagefind-body>'
+                    + "x" * size + "</article></body></html>", encoding="utf-8")
+
+
+def _site(folder: Path, seed: int = 7, pages: int = 600) -> Path:
+    rng = random.Random(seed)
+    for i in range(pages):
+        kind = "bao-cao" if i % 10 == 0 else "van-ban"
+        _page(folder, f"{kind}/p{i:04d}/index.html", rng.choice([300, 800, 2_000, 6_000, 15_000]))
+    _page(folder, "so-lieu/khong-tim/index.html", 0)  # not marked: not in any shard
+    (folder / "so-lieu/khong-tim/index.html").write_text("<html><body>no article</body></html>", encoding="utf-8")
+    return folder
+
+
+def _sizes(site: Path, shard: list[str]) -> int:
+    return sum(len((site / rel).read_text(encoding="utf-8")) for rel in shard)
+
+
+def test_shards_are_bounded_and_cover_every_marked_page_once(tmp_path):
+    site = _site(tmp_path)
+    shards = plan_shards(site, LIMIT)
+    flat = [rel for shard in shards for rel in shard]
+    assert len(flat) == len(set(flat)) == 600 and all(shard == sorted(shard) for shard in shards)
+    assert "so-lieu/khong-tim/index.html" not in flat
+    assert len(shards) >= 8
+    for shard in shards:
+        assert len(shard) == 1 or _sizes(site, shard) <= LIMIT + 200 * len(shard)  # article bytes plus the tags
+    assert plan_shards(site, LIMIT) == shards
+
+
+# (where, what): a page added, grown or shrunk at the start, the middle and the end of the site
+CHANGES = [
+    ("bao-cao/p0000a/index.html", 15_000), ("van-ban/p0300a/index.html", 3_000), ("van-ban/p0599a/index.html", 500),
+    ("van-ban/p0301/index.html", 15_000), ("van-ban/p0077/index.html", 100), ("bao-cao/p0200/index.html", 20),
+]
+
+
+@pytest.mark.parametrize("rel, size", CHANGES)
+def test_a_page_added_or_changed_moves_its_own_shard_only(tmp_path, rel, size):
+    site = _site(tmp_path)
+    before = plan_shards(site, LIMIT)
+    existed = any(rel in s for s in before)
+    _page(site, rel, size)
+    after = plan_shards(site, LIMIT)
+    new = [s for s in after if s not in before]
+    gone = [s for s in before if s not in after]
+    if existed and not new:  # the same pages in every shard: only the page's own shard is indexed again
+        assert gone == []
+    else:  # its own shard (cut in two if it grew past the limit) and no other
+        assert 1 <= len(new) <= 2 and len(gone) <= 2 and any(rel in s for s in new), (rel, new, gone)
+        assert all(set(s) & set(new[0] + (new[1] if len(new) > 1 else [])) for s in gone)
+
+
+IGNORED = [
+    # the citing passages of a directive's page: changed text, same key
+    ('<p>a</p><div class="vb-unsearched" data-pagefind-ignore><p>old</p></div>',
+     '<p>a</p><div class="vb-unsearched" data-pagefind-ignore><p>new, longer</p></div>', True),
+    # nested divs inside the ignored one
+    ('<div data-pagefind-ignore><div class="x"><div>1</div></div></div><p>z</p>',
+     '<div data-pagefind-ignore><div class="x"><div>2</div></div></div><p>z</p>', True),
+    # text after the ignored div counts
+    ('<div data-pagefind-ignore><p>x</p></div><p>after</p>', '<div data-pagefind-ignore><p>x</p></div><p>AFTER</p>', False),
+    # a heading inside it counts (Pagefind may keep its anchor), and so does an id
+    ('<div data-pagefind-ignore><h3 id="a">Báo cáo A</h3></div>', '<div data-pagefind-ignore><h3 id="a">Báo cáo B</h3></div>', False),
+    ('<div data-pagefind-ignore><p id="p-1">x</p></div>', '<div data-pagefind-ignore><p id="p-2">x</p></div>', False),
+    # text outside any ignored div
+    ("<p>một</p>", "<p>hai</p>", False),
+]
+
+
+@pytest.mark.parametrize("old, new, same", IGNORED)
+def test_a_shard_key_reads_what_pagefind_reads(old, new, same):
+    assert (indexed_bytes(old.encode()) == indexed_bytes(new.encode())) == same
