@@ -42,13 +42,12 @@ def _edit_hand_page(root: Path) -> None:
                     encoding="utf-8")
 
 
-# (change, pages kept, search shards kept): a new report here cites directives whose new pages
-# fall in every shard of this small project; a page gone could be one a kept page links to (a
+# (change, pages kept, search shards kept; None: as the pages fall): a page gone could be one a kept page links to (a
 # build from nothing would refuse that link), so every page is built again; the glossary is an
 # input that starts from nothing; a nav title shows on every page.
 CHANGES = [
     ("a paragraph edited", _edit_paragraph, True, True),
-    ("a report added", _add_report, True, False),
+    ("a report added", _add_report, True, None),
     ("a report removed", _remove_report, False, None),  # shards whose pages came out the same are kept
     ("the glossary changed", _edit_glossary, False, False),
     ("a nav page's title changed", _edit_hand_page, False, False),

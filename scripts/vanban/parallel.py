@@ -1,14 +1,18 @@
 """MkDocs' own build with the pages read, rendered and written by N forked processes.
 
 `python -m vanban.parallel --jobs N -f CONFIG [--engine mkdocs|properdocs]` runs the steps of
-`mkdocs build --strict` (mkdocs.commands.build.build) in their order, from the engine's own
-page-level functions (`_populate_page`, `_build_page`): the main process loads the config, the
-files and the nav; N workers forked from it each read and render a share of the pages (round
-robin); the main process gathers every page's title, metadata and anchors, writes the static
-files and theme templates, and lets the workers lay out and write their pages; anchor links are
-validated and `post_build` runs in the main process. Warnings are replayed in page order, so the
-log, like the site, is the same for any N (tests/test_parallel.py compares the trees with
-MkDocs' own build and fails the day these internals change).
+`mkdocs build --strict` (mkdocs.commands.build.build) from the engine's own page-level
+functions (`_populate_page`, `_build_page`): the main process loads the config, the files and
+the nav; N workers forked from it read and render the nav's pages (all that a page shows of
+other pages is the nav: their titles and metadata); the main process writes the static files
+and theme templates; then each worker reads, renders, lays out and writes its share of the
+other pages one at a time, keeping of each only its title, anchors and log (so memory does not
+grow with the site, where MkDocs holds every page's HTML until it writes the first); anchor
+links are validated and `post_build` runs in the main process. Log records are replayed in
+MkDocs' order (every page read, then written), so the log, like the site, is the same for any
+N (tests/test_parallel.py compares the trees with MkDocs' own build and fails the day these
+internals change). With the page cache of the last build, a page whose Markdown and nav are
+unchanged is not built again: its HTML is hard-linked from the last site (vanban.state).
 
 Plugins see every page event in a worker: a plugin that gathers pages for `post_build` (the lunr
 search index of the offline build) sees only its worker's share, so that build stays serial.
@@ -46,15 +50,17 @@ class PageSummary:
 
 
 class _Records(logging.Handler):
-    """Collects a worker's log records, tagged with the page being processed."""
+    """Collects log records, tagged with the phase (MkDocs reads every page, then writes every
+    page) and the page being processed."""
 
     def __init__(self):
         super().__init__()
         self.page = -1
+        self.phase = "read"
         self.records: list = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((self.page, len(self.records), record.levelno, record.name, record.getMessage()))
+        self.records.append((self.phase, self.page, len(self.records), record.levelno, record.name, record.getMessage()))
 
     def take(self) -> list:
         taken, self.records = self.records, []
@@ -68,37 +74,43 @@ def _summary(page) -> PageSummary:
 
 
 def _worker(conn, state: dict) -> None:
-    """Answer the main process: read and render the pages it names (their summaries back); then,
-    given every page's title and metadata, lay out and write the pages it names."""
+    """Answer the main process: read and render the nav's pages it names (their summaries
+    back); then, given their titles and metadata, read, render, lay out and write the pages it
+    names, one at a time, keeping of each only its summary."""
     build, config, files, nav, env, doc_files = (state[k] for k in ("build", "config", "files", "nav", "env", "docs"))
     records = _Records()
     logger = logging.getLogger(state["logger"])
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.addHandler(records)
-    env_ready = False
     try:
-        while True:
-            message = conn.recv()
-            if message[0] == "read":
-                for i in message[1]:
-                    records.page = i
-                    build._populate_page(doc_files[i].page, config, files)
-                conn.send(("read", {i: _summary(doc_files[i].page) for i in message[1]}, records.take()))
-            elif message[0] == "build":
-                for i, (title, meta) in message[1].items():
-                    page = doc_files[i].page
-                    page.title, page.meta = title, meta
-                if not env_ready:
-                    records.page = -1
-                    env, env_ready = config.plugins.on_env(env, config=config, files=files), True
-                for i in message[2]:
-                    records.page = i
-                    file = doc_files[i]
-                    build._build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
-                conn.send(("built", None, records.take()))
-            else:
-                return
+        message = conn.recv()
+        records.phase = "read"
+        for i in message[1]:
+            records.page = i
+            build._populate_page(doc_files[i].page, config, files)
+        read = set(message[1])
+        conn.send(("read", {i: _summary(doc_files[i].page) for i in message[1]}, records.take()))
+        message = conn.recv()
+        if message[0] != "build":
+            return
+        for i, (title, meta) in message[1].items():
+            page = doc_files[i].page
+            page.title, page.meta = title, meta
+        records.page, records.phase = -1, "built"
+        env = config.plugins.on_env(env, config=config, files=files)
+        summaries = {}
+        for i in message[2]:
+            file = doc_files[i]
+            records.page = i
+            if i not in read:
+                records.phase = "read"
+                build._populate_page(file.page, config, files)
+                summaries[i] = _summary(file.page)
+            records.phase = "built"
+            build._build_page(file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
+            file.page.content, file.page.markdown, file.page.toc = None, None, []  # what the next needs is its own
+        conn.send(("built", summaries, records.take()))
     except BaseException as exc:  # reported to the main process, which stops the build
         conn.send(("failed", f"{type(exc).__name__}: {exc}", records.take()))
     finally:
@@ -122,25 +134,32 @@ class _Workers:
             self.procs.append(proc)
 
     def read(self, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
-        """Read and render `pages`, shared out round robin; their summaries, and the records."""
+        """Read and render `pages` (the nav's), shared out round robin; their summaries, and the
+        records."""
         jobs = len(self.pipes)
         for k, pipe in enumerate(self.pipes):
             mine = pages[k::jobs]
             self.owner.update((i, k) for i in mine)
             pipe.send(("read", mine))
         summaries: dict[int, PageSummary] = {}
-        records = []
+        records: list = []
         for answer in self._gather("read", records):
             summaries.update(answer)
         return summaries, records
 
-    def build(self, titles: dict, pages: list[int]) -> list:
-        """Lay out and write `pages`, each by its reader; the records."""
+    def build(self, titles: dict, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
+        """Lay out and write `pages`: those read already by their reader, the others shared out
+        round robin (read first); the summaries of the pages read here, and the records."""
+        jobs = len(self.pipes)
+        fresh = [i for i in pages if i not in self.owner]
+        self.owner.update((i, n % jobs) for n, i in enumerate(fresh))
         for k, pipe in enumerate(self.pipes):
-            pipe.send(("build", titles, [i for i in pages if self.owner.get(i) == k]))
+            pipe.send(("build", titles, [i for i in pages if self.owner[i] == k]))
+        summaries: dict[int, PageSummary] = {}
         records: list = []
-        self._gather("built", records)
-        return records
+        for answer in self._gather("built", records):
+            summaries.update(answer)
+        return summaries, records
 
     def _gather(self, expected: str, records: list) -> list:
         answers, failure = [], None
@@ -172,9 +191,13 @@ class _Workers:
                 proc.join()
 
 
+PHASES = {"read": 0, "main": 1, "built": 2}
+
+
 def _replay(records: list) -> None:
-    """Log records gathered from workers (or kept with reused pages), in page order."""
-    for _, _, levelno, name, message in sorted(records, key=lambda r: (r[0], r[1])):
+    """Log records gathered from workers, kept with reused pages or held back in the main
+    process, in MkDocs' order: every page read, the main process's steps, every page written."""
+    for _, _, _, levelno, name, message in sorted(records, key=lambda r: (PHASES[r[0]], r[1], r[2])):
         logger = logging.getLogger(name)
         logger.handle(logger.makeRecord(name, levelno, "(worker)", 0, message, None, None))
 
@@ -223,10 +246,10 @@ def _reusable(cache: dict | None, reuse_site: str | None, env: str, files, doc_f
     return out
 
 
-def _kept(reused: dict[int, PageSummary], phase: str) -> list:
-    """The records reused pages logged in `phase` when they were last built, as gathered ones."""
-    return [(i, seq, levelno, name, message) for i, summary in reused.items()
-            for kept_phase, seq, levelno, name, message in summary.records if kept_phase == phase]
+def _kept(reused: dict[int, PageSummary]) -> list:
+    """The records reused pages logged when they were last built, as gathered ones."""
+    return [(phase, i, seq, levelno, name, message) for i, summary in reused.items()
+            for phase, seq, levelno, name, message in summary.records]
 
 
 def _load(path: str | None) -> dict | None:
@@ -241,12 +264,11 @@ def _load(path: str | None) -> dict | None:
 
 
 def _save(path: str, files, doc_files, digests: dict[int, str], summaries: dict[int, PageSummary],
-          reused: dict[int, PageSummary], env: str, nav_key: str, records: dict[str, list]) -> None:
+          reused: dict[int, PageSummary], env: str, nav_key: str, records: list) -> None:
     """What the next build needs to reuse this one's pages."""
-    for phase, gathered in records.items():
-        for page, seq, levelno, name, message in gathered:
-            if page >= 0 and page not in reused:
-                summaries[page].records.append((phase, seq, levelno, name, message))
+    for phase, page, seq, levelno, name, message in records:
+        if page >= 0 and page not in reused and phase != "main":
+            summaries[page].records.append((phase, seq, levelno, name, message))
     pages = {doc_files[i].src_uri: (digests[i], summary) for i, summary in summaries.items()}
     cache = {"version": CACHE_VERSION, "env": env, "files": sorted(f.src_uri for f in files), "nav": nav_key, "pages": pages}
     with open(path, "wb") as f:
@@ -306,32 +328,42 @@ def build(engine: str, config, jobs: int, reuse_site: str | None = None, cache_i
         state = {"build": build, "config": config, "files": files, "nav": nav, "env": env,
                  "docs": doc_files, "logger": engine}
         workers = _Workers(max(1, min(jobs, len(doc_files))), state)
-        summaries, records = workers.read([i for i in range(len(doc_files)) if i not in reused])
-        nav_key = _nav_key(nav, {doc_files[i].src_uri: s for i, s in {**reused, **summaries}.items()})
-        if reused and cache.get("nav") != nav_key:  # the nav every page shows changed: no page is kept
-            more, more_records = workers.read(sorted(reused))
-            summaries.update(more)
-            records += more_records
+        in_nav = {id(p) for p in nav.pages}
+        nav_pages = [i for i, f in enumerate(doc_files) if id(f.page) in in_nav]
+        summaries, records = workers.read([i for i in nav_pages if i not in reused])
+        shown = {i: summaries.get(i) or reused[i] for i in nav_pages}  # an unchanged page's title is its last one
+        nav_key = _nav_key(nav, {doc_files[i].src_uri: s for i, s in shown.items()})
+        if cache is None or cache.get("nav") != nav_key:  # the nav every page shows changed: no page is kept
             reused = {}
+        for i, summary in shown.items():
+            page = doc_files[i].page
+            page.title, page.meta = summary.title, summary.meta
+        held = _Records()  # the main process's own steps, logged in MkDocs' order with the workers'
+        held.phase = "main"
+        logger.addHandler(held)
+        try:
+            env = config.plugins.on_env(env, config=config, files=files)
+            files.copy_static_files(dirty=False, inclusion=inclusion)
+            for template in config.theme.static_templates:
+                build._build_theme_template(template, env, files, config, nav)
+            for template in config.extra_templates:
+                build._build_extra_template(template, files, config, nav)
+        finally:
+            logger.removeHandler(held)
+        for i in reused:
+            _link(os.path.join(reuse_site, doc_files[i].dest_uri), os.path.join(config.site_dir, doc_files[i].dest_uri))
+        more, built = workers.build({i: (s.title, s.meta) for i, s in shown.items()},
+                                    [i for i in range(len(doc_files)) if i not in reused])
+        summaries.update(more)
         summaries.update(reused)
-        _replay(records + _kept(reused, "read"))
+        records += built
+        _replay(records + held.take() + _kept(reused))
         for i, summary in summaries.items():
             page = doc_files[i].page
             page.title, page.meta, page.present_anchor_ids = summary.title, summary.meta, summary.present_anchor_ids
             if summary.links_to_anchors is not None:
                 page.links_to_anchors = {files.get_file_from_path(uri): links
                                          for uri, links in summary.links_to_anchors.items()}
-        env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files(dirty=False, inclusion=inclusion)
-        for template in config.theme.static_templates:
-            build._build_theme_template(template, env, files, config, nav)
-        for template in config.extra_templates:
-            build._build_extra_template(template, files, config, nav)
-        for i in reused:
-            _link(os.path.join(reuse_site, doc_files[i].dest_uri), os.path.join(config.site_dir, doc_files[i].dest_uri))
-        built = workers.build({i: (s.title, s.meta) for i, s in summaries.items()},
-                              [i for i in range(len(doc_files)) if i not in reused])
-        _replay(built + _kept(reused, "built"))
         level = config.validation.links.anchors
         for file in doc_files:
             file.page.validate_anchor_links(files=files, log_level=level)
@@ -340,8 +372,7 @@ def build(engine: str, config, jobs: int, reuse_site: str | None = None, cache_i
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise exceptions.Abort(f"Aborted with {msg} in strict mode!")
         if cache_out:
-            _save(cache_out, files, doc_files, digests, summaries, reused, env_key, nav_key,
-                  {"read": records, "built": built})
+            _save(cache_out, files, doc_files, digests, summaries, reused, env_key, nav_key, records)
     except Exception as e:
         config.plugins.on_build_error(error=e)
         if isinstance(e, exceptions.BuildError):

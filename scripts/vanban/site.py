@@ -24,6 +24,7 @@ from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, index_site, prepare_site, wants_index
+from vanban.search.page_stats import PageStats
 from vanban.state import BuildState, clear_state
 from vanban.visibility import INTERNAL, mark_not_indexed
 
@@ -134,21 +135,22 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         progress("mkdocs", len(generated.pages), "pages built")
         if generated.visibility.level == INTERNAL:
             mark_not_indexed(stage / "site")
+        stats = PageStats(state.page_stats() if state is not None else None)
         if not offline:  # the offline site searches with lunr (Pagefind cannot load from file://)
-            prepare_site(stage / "site")
+            prepare_site(stage / "site", stats)
         shards: dict[str, str] = {}
         if not offline and wants_index(stage / "site"):
             options = plugin_options(root, SEARCH_PLUGIN)
             previous = (site / INDEX_DIR, state.shards()) if state is not None and state.valid else None
             indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
-                                 previous=previous, keys=shards)
+                                 previous=previous, keys=shards, stats=stats)
             progress("search index", indexed, "pages indexed")
         write_docs(root, generated)
         if not offline:
             clear_state(work)  # whatever happens next, no state is left for the old site
         _swap(stage / "site", site, work)
         if state is not None:
-            state.save(site, regenerator, stage / PAGE_CACHE, shards)
+            state.save(site, regenerator, stage / PAGE_CACHE, shards, stats.now)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return generated

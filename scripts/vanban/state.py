@@ -1,7 +1,7 @@
 """What `vanban build` keeps under .vanban/state/ for the next build to redo only what changed.
 
-The state holds the generation caches (vanban.regenerate), the engine's page cache (vanban.parallel)
-and the search shards' keys (vanban.search.pagefind); it is valid only for the site/ it built and
+The state holds the generation caches (vanban.regenerate), the engine's page cache (vanban.parallel),
+the search shards' keys and what the search steps learnt of each built page (vanban.search); it is valid only for the site/ it built and
 the fingerprint it was made with: vanban's code and the versions of the engine, theme and
 Pagefind, mkdocs.yml, the catalog and the glossary. Any change of these, a build that does not
 keep state (`--jobs 1`, the reference), or a site/ changed by hand, and the next build starts
@@ -25,6 +25,7 @@ FINGERPRINT = "fingerprint"
 GENERATION = "generation.pickle"
 PAGES = "pages.pickle"
 SHARDS = "shards.json"
+SITE_STATS = "site.pickle"
 SITE_MARK = "site"
 # The packages whose versions shape the pages or the index.
 PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind", "pyyaml")
@@ -103,10 +104,20 @@ class BuildState:
         except ValueError:
             return {}
 
+    def page_stats(self) -> dict:
+        """What the search steps learnt of the last site's pages (vanban.search.page_stats)."""
+        if not self.valid:
+            return {}
+        try:
+            with open(self.folder / SITE_STATS, "rb") as f:
+                return pickle.load(f)
+        except Exception:
+            return {}
+
     def clear(self) -> None:
         clear_state(self.folder.parent)
 
-    def save(self, site: Path, regenerator, pages: Path | None, shards: dict[str, str]) -> None:
+    def save(self, site: Path, regenerator, pages: Path | None, shards: dict[str, str], stats: dict) -> None:
         """Keep what this build made, for the site it just put in place; written aside, then
         swapped in, so an interrupted save leaves no state rather than a wrong one."""
         new = self.folder.with_name(STATE_DIR + ".new")
@@ -117,6 +128,8 @@ class BuildState:
         if pages is not None and pages.is_file():
             os.replace(pages, new / PAGES)
         (new / SHARDS).write_text(json.dumps(shards, sort_keys=True), encoding="utf-8")
+        with open(new / SITE_STATS, "wb") as f:
+            pickle.dump(stats, f, protocol=pickle.HIGHEST_PROTOCOL)
         (new / FINGERPRINT).write_text(self.key, encoding="utf-8")
         (new / SITE_MARK).write_text(site_mark(site) or "", encoding="utf-8")
         self.clear()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from vanban.errors import VanbanError
 from vanban.search.fold import with_fold
+from vanban.search.page_stats import PageStat, PageStats
 from vanban.render.page import NOT_SEARCHED_CLASS
 
 INDEX_DIR = "pagefind"
@@ -61,13 +62,19 @@ def prepare_page(html: str) -> str:
     return ARTICLE.sub(lambda m: f"{m.group()} {BODY_ATTRIBUTE}", html, count=1)
 
 
-def prepare_site(site: Path) -> int:
+def prepare_site(site: Path, stats: PageStats | None = None) -> int:
     """Every built page prepared for Pagefind (prepare_page) and vanban's worker written: the
     engine-independent step after any engine built the site (MkDocs, ProperDocs, Zensical); the
-    number of pages Material's search appears on (0: an offline or search-less build, left as is)."""
+    number of pages Material's search appears on (0: an offline or search-less build, left as is).
+    A page `stats` knows unchanged since the last build was prepared then, and is not read."""
     pages = 0
     for path in sorted(site.rglob("*.html")):
-        if path.relative_to(site).parts[0] == INDEX_DIR:
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(INDEX_DIR + "/"):
+            continue
+        known = stats.get(rel, path) if stats is not None else None
+        if known is not None:
+            pages += known.searched
             continue
         html = path.read_text(encoding="utf-8")
         if not WORKER_REF.search(html) and WORKER.name not in html:
@@ -104,17 +111,20 @@ def article_size(html: bytes) -> int:
     return (end if end > 0 else len(html)) - start
 
 
-def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
+def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) -> list[list[str]]:
     """The site's pages marked for search, in shards of at most `shard_bytes` of article HTML
     (a larger page is a shard of its own). A page's shard is picked by a hash of its path among
     as many as the site needs at four fifths full (a bucket grown past the limit is cut in path
     order): the same site, the same shards; and adding or editing a page changes its own shard
     only (unless the site grows past another four fifths of a shard), so an incremental build
-    indexes little again."""
+    indexes little again. `stats` gets each page's stats (read only if changed)."""
+    stats = stats if stats is not None else PageStats()
     pages: list[tuple[str, int]] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        length = 0 if rel.startswith(INDEX_DIR + "/") else article_size(path.read_bytes())
+        if rel.startswith(INDEX_DIR + "/"):
+            continue
+        length = page_stat(site, rel, stats).article
         if length:
             pages.append((rel, length))
     count = max(1, math.ceil(sum(length for _, length in pages) / (shard_bytes * SHARD_FILL)))
@@ -137,22 +147,25 @@ def plan_shards(site: Path, shard_bytes: int) -> list[list[str]]:
 
 
 def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None,
-               previous: tuple[Path, dict[str, str]] | None = None, keys: dict[str, str] | None = None) -> int:
+               previous: tuple[Path, dict[str, str]] | None = None, keys: dict[str, str] | None = None,
+               stats: PageStats | None = None) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
     `pagefind[bin]` package); return the number of pages indexed. `other_sites` are the root
     URLs of other vanban sites whose indexes the search box also searches (listed in
     shards.json). A shard whose pages are byte for byte those of a shard of `previous` (an
     index folder and its shards' keys, as filled in `keys`) is taken from it, not indexed
-    again. Fails with one line naming the site folder."""
+    again; `stats` spares reading the pages the last build's stats know unchanged. Fails with
+    one line naming the site folder."""
     final = site / INDEX_DIR
     out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
-    shards = plan_shards(site, int(shard_mb * 1_000_000))
+    stats = stats if stats is not None else PageStats()
+    shards = plan_shards(site, int(shard_mb * 1_000_000), stats)
     out.mkdir(parents=True)
     old_index, old_keys = previous or (None, {})
     for number, pages in enumerate(shards):
         name = f"s{number}"
-        key = shard_key(site, pages)
+        key = shard_key(site, pages, stats)
         if keys is not None:
             keys[key] = name
         kept = old_index / old_keys[key] if old_index is not None and key in old_keys else None
@@ -175,11 +188,23 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
     return sum(len(s) for s in shards)
 
 
-def shard_key(site: Path, pages: list[str]) -> str:
+def page_stat(site: Path, rel: str, stats: PageStats) -> PageStat:
+    """A built page's stats, from `stats` if the file is unchanged, else read."""
+    path = site / rel
+    known = stats.get(rel, path)
+    if known is not None:
+        return known
+    html = path.read_bytes()
+    return stats.put(rel, path, PageStat(WORKER.name.encode() in html, article_size(html),
+                                         hashlib.sha256(indexed_bytes(html)).digest()))
+
+
+def shard_key(site: Path, pages: list[str], stats: PageStats | None = None) -> str:
     """What a shard's index is made from: its pages' paths and what Pagefind reads of them."""
+    stats = stats if stats is not None else PageStats()
     digest = hashlib.sha256()
     for rel in pages:
-        digest.update(rel.encode() + b"\0" + hashlib.sha256(indexed_bytes((site / rel).read_bytes())).digest())
+        digest.update(rel.encode() + b"\0" + page_stat(site, rel, stats).digest)
     return digest.hexdigest()
 
 
