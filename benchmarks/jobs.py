@@ -4,7 +4,8 @@ after one report is edited and after one is added; wall time and peak memory of 
 process tree (the sum of proportional set sizes, sampled); with --browser, the three queries'
 first results in Chromium (cold, median of --runs). Prints a Markdown table; asserts nothing.
 
-Usage: python benchmarks/jobs.py [N ...] [--jobs J] [--browser] [--runs R] [--keep DIR]
+Usage: python benchmarks/jobs.py [N ...] [--jobs J] [--browser] [--runs R] [--keep DIR] [--no-serial]
+(--no-serial: leave out the serial build, whose figures do not change with vanban.parallel)
 """
 
 from __future__ import annotations
@@ -91,13 +92,14 @@ def add_one(root: Path, n: int) -> None:
     (root / "data" / "reports" / f"bao-cao-{n:04d}.yml").write_text(sidecar, encoding="utf-8")
 
 
-def measure(n: int, folder: Path, jobs: int, browser: bool, runs: int) -> dict:
+def measure(n: int, folder: Path, jobs: int, browser: bool, runs: int, serial: bool = True) -> dict:
     from corpus import make_project
 
     root = make_project(folder / f"n{n}", n)
-    row: dict = {"n": n}
-    row["serial_s"], row["serial_mb"] = run(root, "--jobs", "1")
-    print(f"N={n}: --jobs 1: {row['serial_s']:.1f} s, {row['serial_mb']:.0f} MB", file=sys.stderr, flush=True)
+    row: dict = {"n": n, "serial_s": float("nan"), "serial_mb": float("nan")}
+    if serial:
+        row["serial_s"], row["serial_mb"] = run(root, "--jobs", "1")
+        print(f"N={n}: --jobs 1: {row['serial_s']:.1f} s, {row['serial_mb']:.0f} MB", file=sys.stderr, flush=True)
     row["parallel_s"], row["parallel_mb"] = run(root, "--jobs", str(jobs), "--clean")
     print(f"N={n}: --jobs {jobs}: {row['parallel_s']:.1f} s, {row['parallel_mb']:.0f} MB", file=sys.stderr, flush=True)
     if browser:
@@ -119,13 +121,14 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the archives here and keep them")
+    parser.add_argument("--no-serial", action="store_true", help="leave out the --jobs 1 build")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="vanban-jobs-"))
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     try:
         for n in args.sizes:
-            rows.append(measure(n, folder, args.jobs, args.browser, args.runs))
+            rows.append(measure(n, folder, args.jobs, args.browser, args.runs, not args.no_serial))
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

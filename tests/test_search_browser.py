@@ -275,3 +275,24 @@ def test_a_search_index_that_fails_to_load_says_so(seed_site, browser, tmp_path)
     with served_page(browser, site) as (base, page):
         results = search(page, base, "dang vien")
     assert [r["text"].strip()[:31] for r in results] == ["Không tải được chỉ mục tìm kiếm"]
+
+
+def test_the_index_loads_with_the_worker_not_when_material_sets_it_up(seed_site, browser):
+    """Pagefind and every shard's entry start loading when the search worker starts with the
+    page, without waiting for Material's set-up message (which comes after Material's own
+    index file, held back here), so that a query typed at once does not wait for them."""
+    with serve(seed_site / "site") as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("**/search/search_index.json", lambda route: None)  # never answered: no set-up message
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: fetched.append(r.url))
+        page.goto(f"{base}/{NQ35}", wait_until="load")
+        page.wait_for_timeout(1500)
+        shards = (seed_site / "site" / "pagefind" / "shards.json").read_text(encoding="utf-8")
+        names = __import__("json").loads(shards)["shards"]
+        assert any(u.endswith("/pagefind/s0/pagefind.js") for u in fetched), fetched
+        for name in names:
+            assert any(f"/pagefind/{name}/pagefind-entry.json" in u for u in fetched), (name, fetched)
+        assert page.evaluate("document.activeElement.tagName") != "INPUT"  # nobody opened the search box
+        context.close()

@@ -218,25 +218,37 @@ async function mergeOthers(others) {
   }
 }
 
+/* The index starts loading when the worker starts (Material starts it with the page, and
+   fetches its own lunr index then too), not when the search box is opened: by the time a query
+   is typed, Pagefind and its shards are ready. The shards load together. */
+async function load() {
+  var listed = { others: [] };
+  try {
+    listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
+    var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
+    pagefind = await import(shards[0] + "pagefind.js");
+    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
+    await pagefind.init();
+    await Promise.all(shards.slice(1).map(function (shard) {
+      return pagefind.mergeIndex(shard, { baseUrl: SITE.pathname, excerptLength: 24 });
+    }));
+  } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
+    console.error("vanban search: the search index could not be loaded", error);
+    pagefind = null;
+  }
+  if (pagefind) { await mergeOthers(listed.others || []); }
+}
+
+var loading = load();
+
 self.addEventListener("message", async function (event) {
   var message = event.data;
   if (message.type === 0) {                                   /* SETUP */
-    try {
-      var listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
-      var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
-      pagefind = await import(shards[0] + "pagefind.js");
-      await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
-      await pagefind.init();
-      for (var i = 1; i < shards.length; i++) {  /* one at a time: Pagefind's instances share one wasm module */
-        await pagefind.mergeIndex(shards[i], { baseUrl: SITE.pathname, excerptLength: 24 });
-      }
-    } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
-      console.error("vanban search: the search index could not be loaded", error);
-      pagefind = null;
-    }
-    if (pagefind) { await mergeOthers(listed.others || []); }
+    await loading;
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
-    await search(message.data, ++latest);
+    var mine = ++latest;
+    await loading;
+    await search(message.data, mine);
   }
 });
