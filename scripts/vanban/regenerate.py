@@ -42,6 +42,9 @@ class Generated:
     # Paths of the pages rendered in this run (the others are the previous run's text).
     rendered: set[str]
     visibility: Visibility
+    # The site leaves out documents or catalog entries the caches hold (a marked directive on a
+    # public site): such caches must not be written where the site's outputs go.
+    withheld: bool = False
 
 
 def _stamp(path: Path) -> tuple | None:
@@ -110,8 +113,9 @@ class Regenerator:
         pages = render_pages(reports, citations, findings, a.figures, a.terms, self._memo, texts)
         self.timings["render"] = time.perf_counter() - now
         progress("render", len(pages), "pages")
+        withheld = citations is not a.index or any(not visibility.publishes(d.marks) for d in self._inputs[0])
         return Generated(reports, texts, citations, findings, a.terms, pages, generated_nav(reports),
-                         set(self._memo.rendered), visibility)
+                         set(self._memo.rendered), visibility, withheld)
 
 
 @dataclass

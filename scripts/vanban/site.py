@@ -150,7 +150,8 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             clear_state(work)  # whatever happens next, no state is left for the old site
         _swap(stage / "site", site, work)
         if state is not None:
-            state.save(site, regenerator, stage / PAGE_CACHE, shards, stats.now)
+            # A public site that withholds marked material keeps no generation caches (they hold it).
+            state.save(site, None if generated.withheld else regenerator, stage / PAGE_CACHE, shards, stats.now)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return generated

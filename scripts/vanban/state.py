@@ -118,13 +118,15 @@ class BuildState:
         clear_state(self.folder.parent)
 
     def save(self, site: Path, regenerator, pages: Path | None, shards: dict[str, str], stats: dict) -> None:
-        """Keep what this build made, for the site it just put in place; written aside, then
+        """Keep what this build made, for the site it just put in place (without `regenerator`,
+        no generation caches: the next build reads every document again); written aside, then
         swapped in, so an interrupted save leaves no state rather than a wrong one."""
         new = self.folder.with_name(STATE_DIR + ".new")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
-        with open(new / GENERATION, "wb") as f:
-            pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
+        if regenerator is not None:
+            with open(new / GENERATION, "wb") as f:
+                pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
         if pages is not None and pages.is_file():
             os.replace(pages, new / PAGES)
         (new / SHARDS).write_text(json.dumps(shards, sort_keys=True), encoding="utf-8")
