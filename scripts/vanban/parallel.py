@@ -28,10 +28,11 @@ import multiprocessing
 import os
 import pickle
 import re
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from vanban.hardlink import link_or_copy
 
 log = logging.getLogger("mkdocs.vanban.parallel")
 CACHE_VERSION = 1
@@ -46,7 +47,7 @@ class PageSummary:
     meta: dict
     present_anchor_ids: set | None
     links_to_anchors: dict | None  # {target src_uri: {anchor: original link}}
-    records: list = field(default_factory=list)  # (phase, levelno, logger name, message)
+    records: list = field(default_factory=list)  # (phase, sequence, levelno, logger name, message)
 
 
 class _Records(logging.Handler):
@@ -280,10 +281,7 @@ def _link(source: str, target: str) -> None:
     os.makedirs(os.path.dirname(target), exist_ok=True)
     if os.path.lexists(target):
         os.unlink(target)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    link_or_copy(source, target)
 
 
 def build(engine: str, config, jobs: int, reuse_site: str | None = None, cache_in: str | None = None,

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.hardlink import link_or_copy
 from vanban.search.fold import with_fold
 from vanban.search.page_stats import PageStat, PageStats
 from vanban.render.page import NOT_SEARCHED_CLASS
@@ -170,7 +171,7 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
             keys[key] = name
         kept = old_index / old_keys[key] if old_index is not None and key in old_keys else None
         if kept is not None and (kept / "pagefind-entry.json").is_file():
-            shutil.copytree(kept, out / name, copy_function=_link_or_copy)
+            shutil.copytree(kept, out / name, copy_function=link_or_copy)
             continue
         _index_shard(site, pages, out / name)
         for unused in UNUSED:
@@ -235,14 +236,6 @@ def indexed_bytes(html: bytes) -> bytes:
     return b"".join(out)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    """A kept index file, hard-linked from the last site (never written to afterwards)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def _index_shard(site: Path, pages: list[str], target: Path) -> None:
     """Run the Pagefind command on a folder holding just the shard's pages (hard links, same
     paths), so that it writes its files completely before it exits. (Pagefind's Python API
@@ -251,10 +244,7 @@ def _index_shard(site: Path, pages: list[str], target: Path) -> None:
         for rel in pages:
             dest = Path(folder) / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / rel, dest)
-            except OSError:
-                shutil.copyfile(site / rel, dest)
+            link_or_copy(site / rel, dest)
         cmd = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(target), "--silent"]
         for selector in EXCLUDE:
             cmd += ["--exclude-selectors", selector]
