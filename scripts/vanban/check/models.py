@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -28,4 +28,9 @@ class Finding:
     line: int | None = None
 
     def to_json(self) -> dict:
-        return asdict(self)
+        # Every field is a plain value: a shallow dict is the same as dataclasses.asdict, which
+        # copies deeply and took most of the open data's time at 1 000 reports.
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))

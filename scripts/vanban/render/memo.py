@@ -1,16 +1,27 @@
 """Pages kept from the previous generation with the inputs they were rendered from: a page whose
 inputs compare equal is not rendered again. `vanban serve` keeps one across edits, so editing a
-report re-renders its own pages and the pages of the directives it touches, not the archive."""
+report re-renders its own pages and the pages of the directives it touches, not the archive.
+
+Pickled (vanban.state), a memo keeps its pages' inputs but not their texts, which are most of
+its size (the build keeps the pages it wrote instead): once loaded, it reads a page's text from
+`source` when its inputs are unchanged, and renders it again if the file is not there."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Hashable
 
 
 class PageMemo:
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[object, str]] = {}
+        # path -> (inputs, text); the text is None in a memo loaded from a pickle.
+        self._pages: dict[str, tuple[object, str | None]] = {}
         self.rendered: set[str] = set()
+        self.source: Path | None = None  # where the texts of a loaded memo's pages are
+
+    def __getstate__(self) -> dict:
+        return {"_pages": {path: (key, None) for path, (key, _) in self._pages.items()}, "rendered": set(),
+                "source": None}
 
     def start(self) -> None:
         """Begin a generation: nothing rendered yet."""
@@ -21,11 +32,22 @@ class PageMemo:
         Keys compare with ==; unchanged inputs are the same objects, so the check is cheap."""
         old = self._pages.get(path)
         if old is not None and old[0] == key:
-            return old[1]
+            text = old[1] if old[1] is not None else self._stored(path)
+            if text is not None:
+                return text
         text = render()
         self._pages[path] = (key, text)
         self.rendered.add(path)
         return text
+
+    def _stored(self, path: str) -> str | None:
+        """The text the last build wrote for `path`, or None if it cannot be read."""
+        if self.source is None:
+            return None
+        try:
+            return (self.source / path).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def keep_only(self, paths) -> None:
         """Forget pages the current generation no longer has."""
