@@ -129,3 +129,16 @@ def test_a_site_changed_by_hand_is_not_reused(tmp_path):
     assert run_vanban("--root", str(root), "build").returncode == 0
     after = {rel: os.stat(p).st_ino for rel, p in _tree(root / "site").items()}
     assert [rel for rel in after if before.get(rel) == after[rel]] == []
+
+
+def test_the_state_keeps_pages_beside_their_caches(tmp_path):
+    """The generation caches are pickled without the pages' Markdown (most of their size at
+    scale); the pages are the last build's staged docs, kept beside them, and equal docs/."""
+    root = _project(tmp_path)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    state = root / ".vanban" / "state"
+    page = f"bao-cao/{SEED_SLUG}.md"
+    kept = (state / "docs" / page).read_bytes()
+    assert kept == (root / "docs" / page).read_bytes()
+    pickled = (state / "generation.pickle").read_bytes()
+    assert b"generated_by" in kept and b"generated_by" not in pickled

@@ -110,12 +110,12 @@ def _run(args: argparse.Namespace) -> int:
 
         from vanban.site import OFFLINE_SITE_DIR, SITE_DIR, Progress
 
-        generated = build(root, offline=args.offline, progress=Progress(), engine=args.engine, jobs=args.jobs,
-                          clean=args.clean)
-        _print_diagnostics(generated.reports)
+        built = build(root, offline=args.offline, progress=Progress(), engine=args.engine, jobs=args.jobs,
+                      clean=args.clean)
+        for line in built.warnings:
+            print(line, file=sys.stderr)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
-        print(f"vanban: {len(generated.reports)} report(s), {len(generated.pages)} page(s) built into {target}",
-              file=sys.stderr)
+        print(f"vanban: {built.reports} report(s), {len(built.pages)} page(s) built into {target}", file=sys.stderr)
         return 0
     if args.verb == "serve":
         from vanban.serve import address_problem, serve
@@ -154,6 +154,5 @@ def _citations(path: Path, root: Path) -> int:
 def _print_diagnostics(reports) -> None:
     """Warnings go to stderr; informational notes are left to `vanban check`."""
     for report in reports:
-        for diag in report.diagnostics:
-            if diag.severity != "info":
-                print(diag, file=sys.stderr)
+        for diag in report.warnings:
+            print(diag, file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from vanban.errors import VanbanError
@@ -65,7 +66,30 @@ def write_pages(folder: Path, pages: dict[str, str]) -> None:
         dest.write_bytes(text.encode("utf-8"))
 
 
-def sync_pages(docs: Path, pages: dict[str, str], rendered: set[str] | None = None) -> int:
+class StagedPages(Mapping):
+    """Pages already written to a folder, as a mapping from path to text read when asked for
+    (a build syncs docs/ from its staging docs without holding every page)."""
+
+    def __init__(self, folder: Path, paths: list[str]):
+        self.folder, self.paths = folder, paths
+        self._known = set(paths)
+
+    def __getitem__(self, rel: str) -> str:
+        if rel not in self._known:
+            raise KeyError(rel)
+        return (self.folder / rel).read_bytes().decode("utf-8")
+
+    def __iter__(self):
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self._known
+
+
+def sync_pages(docs: Path, pages: Mapping[str, str], rendered: set[str] | None = None) -> int:
     """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed.
     Only files whose text changed are written (MkDocs then rebuilds only those). `rendered`, if
     given, names the pages that may differ from docs/: the others were not rendered again."""

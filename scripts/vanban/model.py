@@ -147,6 +147,12 @@ class Report:
     kind: Literal["report", "directive"] = "report"
 
     @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics a build or `vanban parse` shows (informational notes are left to
+        `vanban check`)."""
+        return [d for d in self.diagnostics if d.severity != "info"]
+
+    @property
     def headings(self) -> list[Heading]:
         return [
             Heading(b.level or 0, b.number or "", b.text, b.anchor, b.line)

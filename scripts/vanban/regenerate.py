@@ -68,6 +68,10 @@ class Regenerator:
         # took in all processes together (for benchmarks/build.py).
         self.timings: dict[str, float] = {}
 
+    def texts_in(self, folder: Path) -> None:
+        """Where the pages of a pickled Regenerator are (vanban.state keeps them apart)."""
+        self._memo.source = folder
+
     def analyse(self) -> Analysis:
         """Read, extract and check every report and directive text, redoing only what changed
         since the last run; then the checks that need several documents."""

@@ -13,11 +13,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from vanban.docs_tree import check_no_clash, copy_hand_written, sync_pages, write_pages
+from vanban.docs_tree import StagedPages, check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.mkdocs_config import plugin_options, write_config
@@ -25,7 +26,8 @@ from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, index_site, prepare_site, wants_index
 from vanban.search.page_stats import PageStats
-from vanban.state import BuildState, clear_state
+from vanban.memory import release as release_memory
+from vanban.state import GENERATION, BuildState, clear_state, dump_generation
 from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
@@ -71,23 +73,50 @@ def generate(root: Path, progress: Progress | None = None, regenerator: Regenera
     return (regenerator or Regenerator(root)).run(progress or Progress(quiet=True))
 
 
-def write_abbreviations(folder: Path, generated: Generated) -> None:
+def write_abbreviations(folder: Path, text: str) -> None:
     """The abbr definitions pymdownx.snippets appends to every page (mkdocs.yml: base_path)."""
     target = folder / WORK_DIR / ABBREVIATIONS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = abbreviation_definitions(generated.terms)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
 
 
 def write_docs(root: Path, generated: Generated) -> int:
     """Put the generated pages in docs/ (only changed files) and write the serve config."""
+    check_no_clash(root / "docs", generated.pages)
+    return _update_docs(root, generated.pages, generated.rendered, abbreviation_definitions(generated.terms),
+                        generated.nav)
+
+
+def _update_docs(root: Path, pages: Mapping[str, str], rendered: set[str], abbreviations: str, nav: list) -> int:
     docs = root / "docs"
-    check_no_clash(docs, generated.pages)
-    changed = sync_pages(docs, generated.pages, generated.rendered)
-    write_abbreviations(root, generated)
-    write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", generated.nav)
+    changed = sync_pages(docs, pages, rendered)
+    write_abbreviations(root, abbreviations)
+    write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", nav)
     return changed
+
+
+@dataclass
+class Built:
+    """What a build keeps of the generation once its pages are staged: enough to finish the
+    build and to report on it (the rest is let go before the engine runs)."""
+
+    reports: int
+    pages: list[str]
+    # The reports' diagnostics worth showing on a build, one line each.
+    warnings: list[str]
+    rendered: set[str]
+    nav: list
+    abbreviations: str
+    epoch: int
+    internal: bool
+    withheld: bool
+
+    @classmethod
+    def of(cls, generated: Generated) -> Built:
+        return cls(len(generated.reports), list(generated.pages),
+                   [str(d) for r in generated.reports for d in r.warnings], generated.rendered, generated.nav, abbreviation_definitions(generated.terms),
+                   build_epoch(generated.reports), generated.visibility.level == INTERNAL, generated.withheld)
 
 
 def default_jobs() -> int:
@@ -100,11 +129,13 @@ def default_jobs() -> int:
 
 def build(root: Path, offline: bool = False, progress: Progress | None = None,
           regenerator: Regenerator | None = None, engine: str = "mkdocs", jobs: int | None = None,
-          clean: bool = False) -> Generated:
+          clean: bool = False) -> Built:
     """Generate and build the whole site into site/ (or site-offline/, for file://), atomically,
     in `jobs` processes (default: one per CPU). By default the build keeps state under
     .vanban/state/ and the next one redoes only what changed (vanban.state; `clean`: start from
-    nothing); `jobs=1` is MkDocs' own serial build, from nothing, the reference."""
+    nothing); `jobs=1` is MkDocs' own serial build, from nothing, the reference. Once the pages
+    are staged (and the state's caches dumped), the generation is let go unless the caller
+    keeps `regenerator` (vanban serve): the engine and Pagefind then run in the memory it held."""
     progress = progress or Progress(quiet=True)
     work = root / WORK_DIR
     state = BuildState(work, root, engine) if not offline and jobs != 1 else None
@@ -112,6 +143,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         state.clear()
         state.valid = False
     jobs = jobs or default_jobs()
+    kept = regenerator
     if regenerator is None:
         regenerator = (state.generation() if state is not None else None) or Regenerator(root, jobs)
         regenerator.jobs = jobs
@@ -125,15 +157,25 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         copy_hand_written(docs, stage / "docs")
         write_pages(stage / "docs", generated.pages)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
-        write_abbreviations(stage, generated)
+        built = Built.of(generated)
+        write_abbreviations(stage, built.abbreviations)
+        generation = None
+        # A public site that withholds marked material keeps no generation caches (they hold it).
+        if state is not None and not built.withheld:
+            generation = stage / GENERATION
+            dump_generation(regenerator, generation)
+        del generated
+        if kept is None:
+            del regenerator
+            release_memory()
         reuse = None
         if state is not None:
             reuse = Reuse(site if state.valid else None, state.pages(), stage / PAGE_CACHE)
-        run_mkdocs(config, build_epoch(generated.reports), offline, cwd=stage, engine=engine, jobs=jobs, reuse=reuse,
+        run_mkdocs(config, built.epoch, offline, cwd=stage, engine=engine, jobs=jobs, reuse=reuse,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
-                                                        len(generated.pages), "pages written"))
-        progress("mkdocs", len(generated.pages), "pages built")
-        if generated.visibility.level == INTERNAL:
+                                                        len(built.pages), "pages written"))
+        progress("mkdocs", len(built.pages), "pages built")
+        if built.internal:
             mark_not_indexed(stage / "site")
         stats = PageStats(state.page_stats() if state is not None else None)
         if not offline:  # the offline site searches with lunr (Pagefind cannot load from file://)
@@ -145,16 +187,15 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
                                  previous=previous, keys=shards, stats=stats)
             progress("search index", indexed, "pages indexed")
-        write_docs(root, generated)
+        _update_docs(root, StagedPages(stage / "docs", built.pages), built.rendered, built.abbreviations, built.nav)
         if not offline:
             clear_state(work)  # whatever happens next, no state is left for the old site
         _swap(stage / "site", site, work)
         if state is not None:
-            # A public site that withholds marked material keeps no generation caches (they hold it).
-            state.save(site, None if generated.withheld else regenerator, stage / PAGE_CACHE, shards, stats.now)
+            state.save(site, generation, stage / "docs", stage / PAGE_CACHE, shards, stats.now)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return generated
+    return built
 
 
 def build_epoch(reports: list[Report]) -> int:

@@ -1,6 +1,7 @@
 """What `vanban build` keeps under .vanban/state/ for the next build to redo only what changed.
 
-The state holds the generation caches (vanban.regenerate), the engine's page cache (vanban.parallel),
+The state holds the generation caches (vanban.regenerate) with the pages they rendered (docs/,
+the staging docs of the last build), the engine's page cache (vanban.parallel),
 the search shards' keys and what the search steps learnt of each built page (vanban.search); it is valid only for the site/ it built and
 the fingerprint it was made with: vanban's code and the versions of the engine, theme and
 Pagefind, mkdocs.yml, the catalog and the glossary. Any change of these, a build that does not
@@ -23,6 +24,7 @@ import vanban
 STATE_DIR = "state"
 FINGERPRINT = "fingerprint"
 GENERATION = "generation.pickle"
+DOCS = "docs"
 PAGES = "pages.pickle"
 SHARDS = "shards.json"
 SITE_STATS = "site.pickle"
@@ -86,9 +88,11 @@ class BuildState:
             return None
         try:
             with open(self.folder / GENERATION, "rb") as f:
-                return pickle.load(f)
+                regenerator = pickle.load(f)
         except Exception:  # a state from an interrupted write or another version: start from nothing
             return None
+        regenerator.texts_in(self.folder / DOCS)
+        return regenerator
 
     def pages(self) -> Path | None:
         """The engine's page cache of the last build, or None."""
@@ -117,16 +121,18 @@ class BuildState:
     def clear(self) -> None:
         clear_state(self.folder.parent)
 
-    def save(self, site: Path, regenerator, pages: Path | None, shards: dict[str, str], stats: dict) -> None:
-        """Keep what this build made, for the site it just put in place (without `regenerator`,
-        no generation caches: the next build reads every document again); written aside, then
-        swapped in, so an interrupted save leaves no state rather than a wrong one."""
+    def save(self, site: Path, generation: Path | None, docs: Path, pages: Path | None, shards: dict[str, str],
+             stats: dict) -> None:
+        """Keep what this build made, for the site it just put in place: the `generation` caches
+        (dumped by dump_generation; None: the next build reads every document again) with the
+        `docs` they rendered, moved in; written aside, then swapped in, so an interrupted save
+        leaves no state rather than a wrong one."""
         new = self.folder.with_name(STATE_DIR + ".new")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
-        if regenerator is not None:
-            with open(new / GENERATION, "wb") as f:
-                pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
+        if generation is not None and generation.is_file():
+            os.replace(generation, new / GENERATION)
+            os.replace(docs, new / DOCS)
         if pages is not None and pages.is_file():
             os.replace(pages, new / PAGES)
         (new / SHARDS).write_text(json.dumps(shards, sort_keys=True), encoding="utf-8")
@@ -136,3 +142,9 @@ class BuildState:
         (new / SITE_MARK).write_text(site_mark(site) or "", encoding="utf-8")
         self.clear()
         os.replace(new, self.folder)
+
+
+def dump_generation(regenerator, path: Path) -> None:
+    """Pickle the generation caches for BuildState.save (the memo leaves its pages' texts out)."""
+    with open(path, "wb") as f:
+        pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
