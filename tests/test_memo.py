@@ -48,6 +48,7 @@ def test_a_loaded_memo_reads_kept_texts(tmp_path, case, stored, key, expected, a
     assert text == expected
     assert bool(calls) == again
     assert (PATH in memo.rendered) == again
+    assert (PATH in memo.stored) == (not again)  # a build links the kept file instead of writing it
 
 
 def test_a_memo_in_use_keeps_its_texts(tmp_path):

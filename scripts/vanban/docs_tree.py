@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.hardlink import link_or_copy
 from vanban.render.page import GENERATED_KEY
 
 MANIFEST = ".vanban-generated.json"
@@ -55,15 +56,20 @@ def copy_hand_written(docs: Path, target: Path) -> None:
         shutil.copy2(path, dest)
 
 
-def write_pages(folder: Path, pages: dict[str, str]) -> None:
-    """Write pages into a fresh folder (staging)."""
+def write_pages(folder: Path, pages: dict[str, str], stored: Mapping[str, Path] | None = None) -> None:
+    """Write pages into a fresh folder (staging); a page whose text is already a file (`stored`:
+    the last build's, vanban.state) is linked to it instead."""
     made: set[Path] = set()
+    stored = stored or {}
     for rel, text in pages.items():
         dest = folder / rel
         if dest.parent not in made:
             dest.parent.mkdir(parents=True, exist_ok=True)
             made.add(dest.parent)
-        dest.write_bytes(text.encode("utf-8"))
+        if rel in stored:
+            link_or_copy(stored[rel], dest)
+        else:
+            dest.write_bytes(text.encode("utf-8"))
 
 
 class StagedPages(Mapping):

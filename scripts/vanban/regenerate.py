@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vanban.check import Finding, sort_findings
@@ -45,6 +45,8 @@ class Generated:
     # The site leaves out documents or catalog entries the caches hold (a marked directive on a
     # public site): such caches must not be written where the site's outputs go.
     withheld: bool = False
+    # Pages whose text is a file the last build kept (vanban.state), by path: linked, not written.
+    stored: dict[str, Path] = field(default_factory=dict)
 
 
 def _stamp(path: Path) -> tuple | None:
@@ -118,8 +120,10 @@ class Regenerator:
         self.timings["render"] = time.perf_counter() - now
         progress("render", len(pages), "pages")
         withheld = citations is not a.index or any(not visibility.publishes(d.marks) for d in self._inputs[0])
+        memo = self._memo
+        stored = {path: memo.source / path for path in sorted(memo.stored)} if memo.source else {}
         return Generated(reports, texts, citations, findings, a.terms, pages, generated_nav(reports),
-                         set(self._memo.rendered), visibility, withheld)
+                         set(memo.rendered), visibility, withheld, stored)
 
 
 @dataclass

@@ -155,7 +155,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     site = root / (OFFLINE_SITE_DIR if offline else SITE_DIR)
     try:
         copy_hand_written(docs, stage / "docs")
-        write_pages(stage / "docs", generated.pages)
+        write_pages(stage / "docs", generated.pages, generated.stored)
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         built = Built.of(generated)
         write_abbreviations(stage, built.abbreviations)

@@ -18,22 +18,27 @@ class PageMemo:
         self._pages: dict[str, tuple[object, str | None]] = {}
         self.rendered: set[str] = set()
         self.source: Path | None = None  # where the texts of a loaded memo's pages are
+        self.stored: set[str] = set()  # pages of this generation whose text is their file in `source`
 
     def __getstate__(self) -> dict:
         return {"_pages": {path: (key, None) for path, (key, _) in self._pages.items()}, "rendered": set(),
-                "source": None}
+                "source": None, "stored": set()}
 
     def start(self) -> None:
         """Begin a generation: nothing rendered yet."""
         self.rendered = set()
+        self.stored = set()
 
     def __call__(self, path: str, key: Hashable | object, render: Callable[[], str]) -> str:
         """The page at `path`, rendered again only if `key` (its inputs) differs from last time.
         Keys compare with ==; unchanged inputs are the same objects, so the check is cheap."""
         old = self._pages.get(path)
         if old is not None and old[0] == key:
-            text = old[1] if old[1] is not None else self._stored(path)
+            if old[1] is not None:
+                return old[1]
+            text = self._stored(path)
             if text is not None:
+                self.stored.add(path)
                 return text
         text = render()
         self._pages[path] = (key, text)

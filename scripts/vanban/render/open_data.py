@@ -104,10 +104,13 @@ def _figures(r: Report, k: KeyFigures | None) -> list[dict]:
     return rows
 
 
+# One encoder for every row (json.dumps with options builds a new one per call).
+_ROW = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _json_lines(rows: list[dict]) -> str:
     """A JSON array, one compact row per line: small at 1 000 reports, and readable in a diff."""
-    lines = (json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for row in rows)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return "[\n" + ",\n".join(map(_ROW.encode, rows)) + "\n]\n"
 
 
 def _csv(rows: list[dict]) -> str:
