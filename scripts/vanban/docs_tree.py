@@ -73,17 +73,17 @@ def write_pages(folder: Path, pages: dict[str, str], stored: Mapping[str, Path] 
 
 
 class StagedPages(Mapping):
-    """Pages already written to a folder, as a mapping from path to text read when asked for
-    (a build syncs docs/ from its staging docs without holding every page)."""
+    """Pages already written to a folder, as a mapping from path to their bytes, read when asked
+    for (a build syncs docs/ from its staging docs without holding every page)."""
 
     def __init__(self, folder: Path, paths: list[str]):
         self.folder, self.paths = folder, paths
         self._known = set(paths)
 
-    def __getitem__(self, rel: str) -> str:
+    def __getitem__(self, rel: str) -> bytes:
         if rel not in self._known:
             raise KeyError(rel)
-        return (self.folder / rel).read_bytes().decode("utf-8")
+        return (self.folder / rel).read_bytes()
 
     def __iter__(self):
         return iter(self.paths)
@@ -95,7 +95,7 @@ class StagedPages(Mapping):
         return rel in self._known
 
 
-def sync_pages(docs: Path, pages: Mapping[str, str], rendered: set[str] | None = None) -> int:
+def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] | None = None) -> int:
     """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed.
     Only files whose text changed are written (MkDocs then rebuilds only those). `rendered`, if
     given, names the pages that may differ from docs/: the others were not rendered again."""
@@ -104,7 +104,8 @@ def sync_pages(docs: Path, pages: Mapping[str, str], rendered: set[str] | None =
     made: set[Path] = set()
     for rel in sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)):
         dest = docs / rel
-        data = pages[rel].encode("utf-8")
+        text = pages[rel]
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         exists = dest.is_file()
         if exists and dest.read_bytes() == data:
             continue

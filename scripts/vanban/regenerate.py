@@ -74,6 +74,10 @@ class Regenerator:
         """Where the pages of a pickled Regenerator are (vanban.state keeps them apart)."""
         self._memo.source = folder
 
+    def drop_texts(self) -> None:
+        """Let the rendered pages go once they are written (the memo reads them from `texts_in`)."""
+        self._memo.drop_texts()
+
     def analyse(self) -> Analysis:
         """Read, extract and check every report and directive text, redoing only what changed
         since the last run; then the checks that need several documents."""

@@ -88,7 +88,7 @@ def write_docs(root: Path, generated: Generated) -> int:
                         generated.nav)
 
 
-def _update_docs(root: Path, pages: Mapping[str, str], rendered: set[str], abbreviations: str, nav: list) -> int:
+def _update_docs(root: Path, pages: Mapping[str, str | bytes], rendered: set[str], abbreviations: str, nav: list) -> int:
     docs = root / "docs"
     changed = sync_pages(docs, pages, rendered)
     write_abbreviations(root, abbreviations)
@@ -159,12 +159,15 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
         built = Built.of(generated)
         write_abbreviations(stage, built.abbreviations)
+        del generated
+        if kept is None:  # the pages are written: their texts go before the caches are pickled
+            regenerator.drop_texts()
+            release_memory()
         generation = None
         # A public site that withholds marked material keeps no generation caches (they hold it).
         if state is not None and not built.withheld:
             generation = stage / GENERATION
             dump_generation(regenerator, generation)
-        del generated
         if kept is None:
             del regenerator
             release_memory()

@@ -11,6 +11,7 @@ from nothing. A build with state gives the same site as a clean one (tests/test_
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -86,11 +87,16 @@ class BuildState:
         """The generation caches (a vanban.regenerate.Regenerator), or None."""
         if not self.valid:
             return None
+        collecting = gc.isenabled()
+        gc.disable()  # millions of objects that all live on: the collector's passes would double the time
         try:
             with open(self.folder / GENERATION, "rb") as f:
                 regenerator = pickle.load(f)
         except Exception:  # a state from an interrupted write or another version: start from nothing
             return None
+        finally:
+            if collecting:
+                gc.enable()
         regenerator.texts_in(self.folder / DOCS)
         return regenerator
 

@@ -21,8 +21,13 @@ class PageMemo:
         self.stored: set[str] = set()  # pages of this generation whose text is their file in `source`
 
     def __getstate__(self) -> dict:
-        return {"_pages": {path: (key, None) for path, (key, _) in self._pages.items()}, "rendered": set(),
-                "source": None, "stored": set()}
+        """Pickled with its pages' inputs only, as a fresh memo (see the module's docstring)."""
+        fresh = PageMemo()
+        fresh._pages = self._inputs_only()
+        return vars(fresh)
+
+    def _inputs_only(self) -> dict[str, tuple[object, None]]:
+        return {path: (key, None) for path, (key, _) in self._pages.items()}
 
     def start(self) -> None:
         """Begin a generation: nothing rendered yet."""
@@ -44,6 +49,11 @@ class PageMemo:
         self._pages[path] = (key, text)
         self.rendered.add(path)
         return text
+
+    def drop_texts(self) -> None:
+        """Forget the pages' texts, keeping their inputs (a build that has written the pages lets
+        them go before it pickles the memo); a page asked for again is read from `source`."""
+        self._pages = self._inputs_only()
 
     def _stored(self, path: str) -> str | None:
         """The text the last build wrote for `path`, or None if it cannot be read."""

@@ -115,8 +115,7 @@ def _json_lines(rows: list[dict]) -> str:
 
 def _csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    writer.writerows(["" if row[k] is None else row[k] for k in CSV_FIELDS] for row in rows)
     return buffer.getvalue()
