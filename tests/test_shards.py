@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from vanban.search.pagefind import indexed_bytes, plan_shards
+from vanban.search.page_stats import PageStats
+from vanban.search.pagefind import indexed_bytes, page_stat, plan_shards, prepare_site
 
 # Pages of up to 4% of a shard's limit, as a report's page is (130 KB of article HTML in 60 MB).
 LIMIT = 400_000
@@ -91,3 +92,20 @@ IGNORED = [
 @pytest.mark.parametrize("old, new, same", IGNORED)
 def test_a_shard_key_reads_what_pagefind_reads(old, new, same):
     assert (indexed_bytes(old.encode()) == indexed_bytes(new.encode())) == same
+
+
+def test_preparing_a_site_learns_each_page_as_the_plan_would(tmp_path):
+    """prepare_site reads every page once and keeps its stats for the shards' plan and keys: the
+    same stats a build that did not prepare the site reads afresh, after the page was prepared."""
+    site = _site(tmp_path / "site", pages=40)
+    worker = '<script>var __config={"search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>'
+    for path in list(site.rglob("*.html"))[:5]:  # pages Material's search runs on: prepared, so rewritten
+        path.write_text(path.read_text(encoding="utf-8").replace("<body>", "<body>" + worker), encoding="utf-8")
+    stats = PageStats()
+    prepare_site(site, stats)
+    fresh = PageStats()
+    rels = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert sorted(stats.now) == rels
+    assert [stats.now[rel][1] for rel in rels] == [page_stat(site, rel, fresh) for rel in rels]
+    assert sum(stats.now[rel][1].searched for rel in rels) == 5
+    assert plan_shards(site, LIMIT, stats) == plan_shards(site, LIMIT)

@@ -30,11 +30,13 @@ class PageStats:
         self.now: dict[str, tuple[tuple, PageStat]] = {}
 
     def get(self, rel: str, path: Path) -> PageStat | None:
-        """The stats of an unchanged file, or None."""
-        kept = self.known.get(rel)
-        if kept is not None and kept[0] == identity(path):
-            self.now[rel] = kept
-            return kept[1]
+        """The stats of a file unchanged since this build or the last one learnt them, or None."""
+        now = identity(path)
+        for stats in (self.now, self.known):
+            kept = stats.get(rel)
+            if kept is not None and kept[0] == now:
+                self.now[rel] = kept
+                return kept[1]
         return None
 
     def put(self, rel: str, path: Path, stat: PageStat) -> PageStat:

@@ -77,13 +77,16 @@ def prepare_site(site: Path, stats: PageStats | None = None) -> int:
         if known is not None:
             pages += known.searched
             continue
-        html = path.read_text(encoding="utf-8")
-        if not WORKER_REF.search(html) and WORKER.name not in html:
-            continue
-        pages += 1
-        prepared = prepare_page(html)
-        if prepared != html:
-            path.write_text(prepared, encoding="utf-8")
+        data = path.read_bytes()
+        html = data.decode("utf-8")
+        if WORKER_REF.search(html) or WORKER.name in html:
+            pages += 1
+            prepared = prepare_page(html)
+            if prepared != html:
+                data = prepared.encode("utf-8")
+                path.write_bytes(data)
+        if stats is not None:  # read once: the shards' plan and keys need it next
+            stats.put(rel, path, _stat_of(data))
     if pages:
         write_worker(site)
     return pages
@@ -195,9 +198,11 @@ def page_stat(site: Path, rel: str, stats: PageStats) -> PageStat:
     known = stats.get(rel, path)
     if known is not None:
         return known
-    html = path.read_bytes()
-    return stats.put(rel, path, PageStat(WORKER.name.encode() in html, article_size(html),
-                                         hashlib.sha256(indexed_bytes(html)).digest()))
+    return stats.put(rel, path, _stat_of(path.read_bytes()))
+
+
+def _stat_of(html: bytes) -> PageStat:
+    return PageStat(WORKER.name.encode() in html, article_size(html), hashlib.sha256(indexed_bytes(html)).digest())
 
 
 def shard_key(site: Path, pages: list[str], stats: PageStats | None = None) -> str:
