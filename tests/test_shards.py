@@ -4,13 +4,17 @@ What a shard's key reads of a page: not the passages Pagefind ignores."""
 
 from __future__ import annotations
 
+import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
 
+from vanban.errors import VanbanError
+from vanban.search import pagefind
 from vanban.search.page_stats import PageStats
-from vanban.search.pagefind import indexed_bytes, page_stat, plan_shards, prepare_site
+from vanban.search.pagefind import index_site, indexed_bytes, page_stat, plan_shards, prepare_site
 
 # Pages of up to 4% of a shard's limit, as a report's page is (130 KB of article HTML in 60 MB).
 LIMIT = 400_000
@@ -109,3 +113,33 @@ def test_preparing_a_site_learns_each_page_as_the_plan_would(tmp_path):
     assert [stats.now[rel][1] for rel in rels] == [page_stat(site, rel, fresh) for rel in rels]
     assert sum(stats.now[rel][1].searched for rel in rels) == 5
     assert plan_shards(site, LIMIT, stats) == plan_shards(site, LIMIT)
+
+
+def _tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_shards_indexed_together_give_the_same_index(tmp_path):
+    """Two Pagefind processes at once (a build's default on two cores or more) write the index
+    one at a time writes, byte for byte."""
+    indexes = []
+    for at_once in (1, 2):
+        site = _site(tmp_path / f"site{at_once}", pages=120)
+        assert index_site(site, shard_mb=0.1, at_once=at_once) == 120
+        indexes.append(_tree_bytes(site / "pagefind"))
+    assert len(json.loads(indexes[0]["shards.json"])["shards"]) >= 3
+    assert indexes[0] == indexes[1]
+
+
+def test_a_shard_that_fails_stops_the_others_and_leaves_nothing(tmp_path, monkeypatch):
+    """Pagefind failing on one shard: one line naming the site, no other Pagefind left running in
+    the background, no shard folders left beside the site."""
+    site = _site(tmp_path / "site", pages=120)
+    fake = tmp_path / "python"
+    fake.write_text(f"#!/bin/sh\nif [ -e \"$4/bao-cao/p0000/index.html\" ]; then echo 'Error: boom' >&2; exit 3; fi\n"
+                    f"exec {sys.executable} \"$@\"\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind.sys, "executable", str(fake))
+    with pytest.raises(VanbanError, match="Pagefind failed to index the site: Error: boom"):
+        index_site(site, shard_mb=0.1, at_once=2)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("pagefind-")] == []

@@ -24,7 +24,8 @@ from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
-from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, index_site, prepare_site, wants_index
+from vanban.search.pagefind import (DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, SHARDS_AT_ONCE, index_site, prepare_site,
+                                    wants_index)
 from vanban.search.page_stats import PageStats
 from vanban.memory import release as release_memory
 from vanban.state import GENERATION, BuildState, clear_state, dump_generation
@@ -188,7 +189,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             options = plugin_options(root, SEARCH_PLUGIN)
             previous = (site / INDEX_DIR, state.shards()) if state is not None and state.valid else None
             indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
-                                 previous=previous, keys=shards, stats=stats)
+                                 previous=previous, keys=shards, stats=stats, at_once=min(jobs, SHARDS_AT_ONCE))
             progress("search index", indexed, "pages indexed")
         _update_docs(root, StagedPages(stage / "docs", built.pages), built.rendered, built.abbreviations, built.nav)
         if not offline:

@@ -3,7 +3,7 @@ small files of per query, however large the site (see README, "Search at scale")
 
 Pagefind holds a whole index in memory while it builds it (about 20 MB per MB of the article
 HTML it indexes: 2.3 GB for 800 reports at once), so a large site is indexed in shards of at
-most `shard_mb` of article HTML each, one after the other; the browser searches them together
+most `shard_mb` of article HTML each, a few at a time (SHARDS_AT_ONCE); the browser searches them together
 (Pagefind's mergeIndex), each shard costing a few requests more per query.
 `pagefind/shards.json` lists them.
 """
@@ -44,6 +44,9 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 DEFAULT_SHARD_MB = 60
 # How full shards are planned, on average: room for a shard's share of the pages to vary.
 SHARD_FILL = 0.8
+# Shards indexed at the same time, at most: Pagefind keeps about one and a half cores busy on its
+# own, and each holds its shard's index in memory (about 0.5 GB for a shard of 60 MB).
+SHARDS_AT_ONCE = 2
 
 
 # Material's search worker, named in every page's config; pointed at vanban's Pagefind worker.
@@ -152,9 +155,9 @@ def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) ->
 
 def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None,
                previous: tuple[Path, dict[str, str]] | None = None, keys: dict[str, str] | None = None,
-               stats: PageStats | None = None) -> int:
+               stats: PageStats | None = None, at_once: int = 1) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
-    `pagefind[bin]` package); return the number of pages indexed. `other_sites` are the root
+    `pagefind[bin]` package), `at_once` shards at a time; return the number of pages indexed. `other_sites` are the root
     URLs of other vanban sites whose indexes the search box also searches (listed in
     shards.json). A shard whose pages are byte for byte those of a shard of `previous` (an
     index folder and its shards' keys, as filled in `keys`) is taken from it, not indexed
@@ -167,18 +170,25 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
     shards = plan_shards(site, int(shard_mb * 1_000_000), stats)
     out.mkdir(parents=True)
     old_index, old_keys = previous or (None, {})
-    for number, pages in enumerate(shards):
-        name = f"s{number}"
-        key = shard_key(site, pages, stats)
-        if keys is not None:
-            keys[key] = name
-        kept = old_index / old_keys[key] if old_index is not None and key in old_keys else None
-        if kept is not None and (kept / "pagefind-entry.json").is_file():
-            shutil.copytree(kept, out / name, copy_function=link_or_copy)
-            continue
-        _index_shard(site, pages, out / name)
-        for unused in UNUSED:
-            (out / name / unused).unlink(missing_ok=True)
+    running: list[_Shard] = []
+    try:
+        for number, pages in enumerate(shards):
+            name = f"s{number}"
+            key = shard_key(site, pages, stats)
+            if keys is not None:
+                keys[key] = name
+            kept = old_index / old_keys[key] if old_index is not None and key in old_keys else None
+            if kept is not None and (kept / "pagefind-entry.json").is_file():
+                shutil.copytree(kept, out / name, copy_function=link_or_copy)
+                continue
+            if len(running) >= max(1, at_once):
+                running.pop(0).finish()
+            running.append(_Shard(site, pages, out / name))
+        while running:
+            running.pop(0).finish()
+    finally:
+        for shard in running:  # a failure or Ctrl-C: no Pagefind left writing
+            shard.stop()
     listed = {"shards": [f"s{n}" for n in range(len(shards))]}
     if other_sites:
         listed["others"] = [u if u.endswith("/") else u + "/" for u in other_sites]
@@ -241,29 +251,52 @@ def indexed_bytes(html: bytes) -> bytes:
     return b"".join(out)
 
 
-def _index_shard(site: Path, pages: list[str], target: Path) -> None:
-    """Run the Pagefind command on a folder holding just the shard's pages (hard links, same
+class _Shard:
+    """The Pagefind command running on a folder holding just the shard's pages (hard links, same
     paths), so that it writes its files completely before it exits. (Pagefind's Python API
     once left an empty pagefind.js behind, and its globs fail past a few thousand paths.)"""
-    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=site.parent) as folder:
-        for rel in pages:
-            dest = Path(folder) / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(site / rel, dest)
-        cmd = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(target), "--silent"]
-        for selector in EXCLUDE:
-            cmd += ["--exclude-selectors", selector]
+
+    def __init__(self, site: Path, pages: list[str], target: Path):
+        self.site, self.pages, self.target = site, pages, target
+        self.folder = Path(tempfile.mkdtemp(prefix="pagefind-", dir=site.parent))
+        self.output = tempfile.TemporaryFile("w+", encoding="utf-8")  # a pipe could fill while another runs
+        self.proc = None
         try:
-            result = subprocess.run(cmd, capture_output=True, text=True)
+            for rel in pages:
+                dest = self.folder / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(site / rel, dest)
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(self.folder), "--output-path", str(target),
+                   "--silent"]
+            for selector in EXCLUDE:
+                cmd += ["--exclude-selectors", selector]
+            self.proc = subprocess.Popen(cmd, stdout=self.output, stderr=subprocess.STDOUT, text=True)
         except OSError as exc:
+            self.stop()
             raise VanbanError(f"cannot run Pagefind: {exc}", site) from None
-    lines = [ln.strip() for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
-    if result.returncode != 0:
-        raise VanbanError(f"Pagefind failed to index the site: {lines[-1] if lines else result.returncode}", site)
-    try:
-        entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
-        indexed = sum(lang.get("page_count", 0) for lang in entry["languages"].values())
-    except (OSError, ValueError, KeyError):
-        indexed = -1
-    if indexed != len(pages) or not (target / "pagefind.js").stat().st_size:
-        raise VanbanError(f"Pagefind wrote an incomplete index ({indexed} of {len(pages)} pages)", target)
+
+    def finish(self) -> None:
+        """Wait for Pagefind, then check it indexed every page; fails with one line."""
+        returncode = self.proc.wait()
+        self.output.seek(0)
+        lines = [ln.strip() for ln in self.output.read().splitlines() if ln.strip()]
+        self.stop()
+        if returncode != 0:
+            raise VanbanError(f"Pagefind failed to index the site: {lines[-1] if lines else returncode}", self.site)
+        try:
+            entry = json.loads((self.target / "pagefind-entry.json").read_text(encoding="utf-8"))
+            indexed = sum(lang.get("page_count", 0) for lang in entry["languages"].values())
+        except (OSError, ValueError, KeyError):
+            indexed = -1
+        if indexed != len(self.pages) or not (self.target / "pagefind.js").stat().st_size:
+            raise VanbanError(f"Pagefind wrote an incomplete index ({indexed} of {len(self.pages)} pages)", self.target)
+        for unused in UNUSED:
+            (self.target / unused).unlink(missing_ok=True)
+
+    def stop(self) -> None:
+        """Pagefind stopped if still running; the shard's folder and output gone."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.output.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
