@@ -148,19 +148,11 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     if regenerator is None:
         regenerator = (state.generation() if state is not None else None) or Regenerator(root, jobs)
         regenerator.jobs = jobs
-    generated = generate(root, progress, regenerator)
-    docs = root / "docs"
-    check_no_clash(docs, generated.pages)
     work.mkdir(exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
     site = root / (OFFLINE_SITE_DIR if offline else SITE_DIR)
     try:
-        copy_hand_written(docs, stage / "docs")
-        write_pages(stage / "docs", generated.pages, generated.stored)
-        config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
-        built = Built.of(generated)
-        write_abbreviations(stage, built.abbreviations)
-        del generated
+        built, config = _stage(root, stage, generate(root, progress, regenerator))
         if kept is None:  # the pages are written: their texts go before the caches are pickled
             regenerator.drop_texts()
             release_memory()
@@ -200,6 +192,19 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return built
+
+
+def _stage(root: Path, stage: Path, generated: Generated) -> tuple[Built, Path]:
+    """Write the generated pages, the hand-written ones and the config into the staging folder;
+    what the build needs next of the generation, and the config's path."""
+    docs = root / "docs"
+    check_no_clash(docs, generated.pages)
+    copy_hand_written(docs, stage / "docs")
+    write_pages(stage / "docs", generated.pages, generated.stored)
+    config = write_config(root, stage / "mkdocs.yml", stage / "docs", stage / "site", generated.nav)
+    built = Built.of(generated)
+    write_abbreviations(stage, built.abbreviations)
+    return built, config
 
 
 def build_epoch(reports: list[Report]) -> int:
