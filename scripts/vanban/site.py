@@ -21,13 +21,13 @@ from pathlib import Path
 from vanban.docs_tree import StagedPages, check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
+from vanban.memory import release as release_memory
 from vanban.mkdocs_config import plugin_options, write_config
 from vanban.model import Report
 from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import (DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, SHARDS_AT_ONCE, index_site, prepare_site,
                                     wants_index)
 from vanban.search.page_stats import PageStats
-from vanban.memory import release as release_memory
 from vanban.state import GENERATION, BuildState, clear_state, dump_generation
 from vanban.visibility import INTERNAL, mark_not_indexed
 
@@ -89,7 +89,9 @@ def write_docs(root: Path, generated: Generated) -> int:
                         generated.nav)
 
 
-def _update_docs(root: Path, pages: Mapping[str, str | bytes], rendered: set[str], abbreviations: str, nav: list) -> int:
+def _update_docs(root: Path, pages: Mapping[str, str | bytes], rendered: set[str], abbreviations: str,
+                 nav: list) -> int:
+    """Sync docs/ with the pages (only changed files), the abbreviations and the serve config."""
     docs = root / "docs"
     changed = sync_pages(docs, pages, rendered)
     write_abbreviations(root, abbreviations)
@@ -116,8 +118,9 @@ class Built:
     @classmethod
     def of(cls, generated: Generated) -> Built:
         return cls(len(generated.reports), list(generated.pages),
-                   [str(d) for r in generated.reports for d in r.warnings], generated.rendered, generated.nav, abbreviation_definitions(generated.terms),
-                   build_epoch(generated.reports), generated.visibility.level == INTERNAL, generated.withheld)
+                   [str(d) for r in generated.reports for d in r.warnings], generated.rendered, generated.nav,
+                   abbreviation_definitions(generated.terms), build_epoch(generated.reports),
+                   generated.visibility.level == INTERNAL, generated.withheld)
 
 
 def default_jobs() -> int:

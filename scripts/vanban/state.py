@@ -1,12 +1,13 @@
 """What `vanban build` keeps under .vanban/state/ for the next build to redo only what changed.
 
 The state holds the generation caches (vanban.regenerate) with the pages they rendered (docs/,
-the staging docs of the last build), the engine's page cache (vanban.parallel),
-the search shards' keys and what the search steps learnt of each built page (vanban.search); it is valid only for the site/ it built and
-the fingerprint it was made with: vanban's code and the versions of the engine, theme and
-Pagefind, mkdocs.yml, the catalog and the glossary. Any change of these, a build that does not
-keep state (`--jobs 1`, the reference), or a site/ changed by hand, and the next build starts
-from nothing. A build with state gives the same site as a clean one (tests/test_incremental.py).
+the staging docs of the last build), the engine's page cache (vanban.parallel), the search
+shards' keys and what the search steps learnt of each built page (vanban.search); it is valid
+only for the site/ it built and the fingerprint it was made with: vanban's code and the versions
+of the engine, theme and Pagefind, mkdocs.yml, the catalog and the glossary. Any change of
+these, a build that does not keep state (`--jobs 1`, the reference), or a site/ changed by
+hand, and the next build starts from nothing. A build with state gives the same site as a
+clean one (tests/test_incremental.py).
 """
 
 from __future__ import annotations
