@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from vanban.discard import discard, sweep
 from vanban.docs_tree import StagedPages, check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
@@ -152,6 +153,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         regenerator = (state.generation() if state is not None else None) or Regenerator(root, jobs)
         regenerator.jobs = jobs
     work.mkdir(exist_ok=True)
+    sweep(work)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
     site = root / (OFFLINE_SITE_DIR if offline else SITE_DIR)
     try:
@@ -189,7 +191,8 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         _update_docs(root, StagedPages(stage / "docs", built.pages), built.rendered, built.abbreviations, built.nav)
         if not offline:
             clear_state(work)  # whatever happens next, no state is left for the old site
-        _swap(stage / "site", site, work)
+        discard(site, work)
+        os.replace(stage / "site", site)
         if state is not None:
             state.save(site, generation, stage / "docs", stage / PAGE_CACHE, shards, stats.now)
     finally:
@@ -296,14 +299,3 @@ def _count_pages(site: Path) -> int:
         count += sum(1 for e in entries if e.name == "index.html")
         folders += [e.path for e in entries if e.is_dir()]
     return count
-
-
-def _swap(new_site: Path, site: Path, work: Path) -> None:
-    """Replace site/ with the freshly built one in two renames."""
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix="old-site-", dir=work))
-        os.replace(site, old / "site")
-    os.replace(new_site, site)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)

@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 import vanban
+from vanban.discard import discard
 
 STATE_DIR = "state"
 FINGERPRINT = "fingerprint"
@@ -66,8 +67,8 @@ def site_mark(site: Path) -> str | None:
 
 
 def clear_state(work: Path) -> None:
-    """No state: the next build starts from nothing."""
-    shutil.rmtree(work / STATE_DIR, ignore_errors=True)
+    """No state: the next build starts from nothing (the old one is deleted in the background)."""
+    discard(work / STATE_DIR, work)
 
 
 class BuildState:
