@@ -57,3 +57,65 @@ def test_a_memo_in_use_keeps_its_texts(tmp_path):
     memo(PATH, ("inputs", 1), lambda: TEXT)
     pickle.dumps(memo)
     assert memo(PATH, ("inputs", 1), lambda: NEW) == TEXT
+
+
+# A file of blocks, as the open data's rows per document: head, non-empty blocks joined, tail.
+FILE = "du-lieu/trich-dan.json"
+HEAD, SEP, TAIL = "[\n", ",\n", "\n]\n"
+FIRST = [("a", 1, '{"r":"a1"},\n{"r":"á2"}'), ("b", 1, ""), ("c", 1, '{"r":"c1"}'), ("đ", 1, '{"r":"đ1"}')]
+
+
+def _blocks(memo: PageMemo, blocks: list[tuple[str, int, str]], calls: list[str]) -> str:
+    return memo.blocks(FILE, HEAD, SEP, TAIL,
+                       [(name, key, lambda n=name, t=text: calls.append(n) or t) for name, key, text in blocks])
+
+
+def _loaded_blocks(folder: Path, stored: str | None) -> PageMemo:
+    memo = PageMemo()
+    memo.start()
+    made = _blocks(memo, FIRST, [])
+    assert made == '[\n{"r":"a1"},\n{"r":"á2"},\n{"r":"c1"},\n{"r":"đ1"}\n]\n'  # the empty block leaves no comma
+    memo.drop_texts()
+    loaded = pickle.loads(pickle.dumps(memo))
+    if stored is not None:
+        (folder / FILE).parent.mkdir(parents=True)
+        (folder / FILE).write_text(made if stored == "same" else stored, encoding="utf-8")
+    loaded.source = folder
+    loaded.start()
+    return loaded
+
+
+# (case, the kept file, blocks this time, blocks rendered again)
+BLOCK_CASES = [
+    ("nothing changed", "same", FIRST, []),
+    ("one block changed", "same", [FIRST[0], FIRST[1], ("c", 2, '{"r":"c1 mới"}'), FIRST[3]], ["c"]),
+    ("a block emptied", "same", [FIRST[0], FIRST[1], ("c", 2, ""), FIRST[3]], ["c"]),
+    ("an empty block filled", "same", [FIRST[0], ("b", 2, '{"r":"b1"}'), FIRST[2], FIRST[3]], ["b"]),
+    ("a block removed", "same", [FIRST[0], FIRST[2], FIRST[3]], []),
+    ("a block added first", "same", [("0", 1, '{"r":"01"}')] + FIRST, ["0"]),
+    ("blocks in another order", "same", [FIRST[3], FIRST[0], FIRST[2], FIRST[1]], []),
+    ("kept file missing", None, FIRST, ["a", "b", "c", "đ"]),
+    ("kept file edited", '[\n{"r":"a1"}\n]\n', FIRST, ["a", "b", "c", "đ"]),
+]
+
+
+@pytest.mark.parametrize("case, stored, blocks, again", BLOCK_CASES, ids=[c[0] for c in BLOCK_CASES])
+def test_a_file_of_blocks_renders_again_only_the_changed_blocks(tmp_path, case, stored, blocks, again):
+    memo = _loaded_blocks(tmp_path, stored)
+    calls: list[str] = []
+    text = _blocks(memo, blocks, calls)
+    assert text == HEAD + SEP.join(t for _, _, t in blocks if t) + TAIL
+    assert calls == again
+    unchanged = text == (tmp_path / FILE).read_text(encoding="utf-8") if stored == "same" else False
+    assert (FILE in memo.stored) == unchanged  # the kept file is linked, not written again
+    assert (FILE in memo.rendered) == (not unchanged)
+
+
+def test_a_file_of_blocks_pickles_without_its_text(tmp_path):
+    memo = PageMemo()
+    _blocks(memo, FIRST, [])
+    assert '"r":"c1"'.encode("utf-8") not in pickle.dumps(memo)
+    calls: list[str] = []
+    memo.start()
+    assert _blocks(memo, FIRST, calls).count("c1") == 1 and calls == []  # the live memo keeps it
+    assert FILE not in memo.rendered | memo.stored  # unchanged in a memo in use: nothing to write

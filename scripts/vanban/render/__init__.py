@@ -37,9 +37,9 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     # Small pages about the whole archive: rendered every time.
     pages = {"index.md": render_home(reports, index), GLOSSARY_PAGE: render_glossary(terms),
              REPORTS_INDEX: render_report_list(reports, findings)}
-    pages.update(data_files(reports, index, findings, figures))
     pages.update(committee_pages(reports, index, figures))
     memo.rendered |= set(pages)
+    pages.update(data_files(reports, index, findings, figures, memo))
     previous = previous_reports(reports)
     pages.update(index_pages(index, memo, statuses(index)))
     for report in reports:

@@ -1,6 +1,7 @@
 """Pages kept from the previous generation with the inputs they were rendered from: a page whose
 inputs compare equal is not rendered again. `vanban serve` keeps one across edits, so editing a
 report re-renders its own pages and the pages of the directives it touches, not the archive.
+A file made of one block per document (the open data's rows) is kept block by block.
 
 Pickled (vanban.state), a memo keeps its pages' inputs but not their texts, which are most of
 its size (the build keeps the pages it wrote instead): once loaded, it reads a page's text from
@@ -16,6 +17,8 @@ class PageMemo:
     def __init__(self) -> None:
         # path -> (inputs, text); the text is None in a memo loaded from a pickle.
         self._pages: dict[str, tuple[object, str | None]] = {}
+        # path -> (head, sep, tail, [(block name, inputs, length)]), for files made of blocks.
+        self._blocks: dict[str, tuple[str, str, str, list[tuple[str, object, int]]]] = {}
         self.rendered: set[str] = set()
         self.source: Path | None = None  # where the texts of a loaded memo's pages are
         self.stored: set[str] = set()  # pages of this generation whose text is their file in `source`
@@ -24,6 +27,7 @@ class PageMemo:
         """Pickled with its pages' inputs only, as a fresh memo (see the module's docstring)."""
         fresh = PageMemo()
         fresh._pages = self._inputs_only()
+        fresh._blocks = self._blocks
         return vars(fresh)
 
     def _inputs_only(self) -> dict[str, tuple[object, None]]:
@@ -50,6 +54,50 @@ class PageMemo:
         self.rendered.add(path)
         return text
 
+    def blocks(self, path: str, head: str, sep: str, tail: str,
+               parts: list[tuple[str, Hashable | object, Callable[[], str]]]) -> str:
+        """The file at `path`: `head`, the texts of `parts` (name, inputs, render) that are not
+        empty joined by `sep`, then `tail`. A part whose inputs are unchanged takes its text from
+        the file the last generation made; the others are rendered again."""
+        old = self._pages.get(path)
+        live = old[1] if old is not None else None
+        last_text = live if live is not None else self._stored(path) if path in self._blocks else None
+        last = self._last_blocks(path, head, sep, tail, last_text)
+        texts, kept = [], []
+        for name, key, render in parts:
+            before = last.get(name)
+            text = before[1] if before is not None and before[0] == key else render()
+            texts.append(text)
+            kept.append((name, key, len(text)))
+        out = head + sep.join(t for t in texts if t) + tail
+        self._blocks[path] = (head, sep, tail, kept)
+        self._pages[path] = (None, out)
+        if out != last_text:
+            self.rendered.add(path)
+        elif live is None:
+            self.stored.add(path)  # the file the last build kept, linked
+        return out
+
+    def _last_blocks(self, path: str, head: str, sep: str, tail: str,
+                     text: str | None) -> dict[str, tuple[object, str]]:
+        """The blocks of the last generation's file at `path` (its `text`), by name: (inputs,
+        text); none if the file is missing or not as the memo recorded it."""
+        recorded = self._blocks.get(path)
+        if text is None or recorded is None or recorded[:3] != (head, sep, tail):
+            return {}
+        blocks = recorded[3]
+        filled = sum(1 for _, _, length in blocks if length)
+        size = len(head) + sum(length for _, _, length in blocks) + len(sep) * max(filled - 1, 0) + len(tail)
+        if len(text) != size or not text.startswith(head) or not text.endswith(tail):
+            return {}
+        out, at = {}, len(head)
+        for name, key, length in blocks:
+            if length and at > len(head):
+                at += len(sep)
+            out[name] = (key, text[at:at + length])
+            at += length
+        return out
+
     def drop_texts(self) -> None:
         """Forget the pages' texts, keeping their inputs (a build that has written the pages lets
         them go before it pickles the memo); a page asked for again is read from `source`."""
@@ -68,3 +116,5 @@ class PageMemo:
         """Forget pages the current generation no longer has."""
         for path in set(self._pages) - set(paths):
             del self._pages[path]
+        for path in set(self._blocks) - set(paths):
+            del self._blocks[path]

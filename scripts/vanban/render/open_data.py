@@ -15,6 +15,7 @@ from vanban.cite import CitationIndex
 from vanban.cite.relations import statuses, typed_links
 from vanban.keyfigures import KeyFigures
 from vanban.model import Report, text_owner
+from vanban.render.memo import PageMemo
 
 DATA_DIR = "du-lieu"
 SCHEMAS = Path(__file__).with_name("schemas")
@@ -23,21 +24,27 @@ CSV_FIELDS = ("document", "document_kind", "anchor", "url", "line", "kind", "raw
 
 
 def data_files(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
-               figures: dict[str, KeyFigures]) -> dict[str, str]:
-    """Every file of `du-lieu/`, by its path under docs/."""
-    data = {
-        "bao-cao.json": [_report(r) for r in reports],
-        "van-ban.json": _directives(index),
-        "trich-dan.json": _citations(index),
-        "so-lieu.json": [row for r in reports for row in _figures(r, figures.get(r.slug))],
-        "kiem-tra.json": [dict(f.to_json(), url=_url(f.report, f.anchor)) for r in reports
-                          for f in findings.get(r.slug, [])],
-    }
-    out = {f"{DATA_DIR}/{name}": _json_lines(rows) for name, rows in data.items()}
-    out[f"{DATA_DIR}/trich-dan.csv"] = _csv(data["trich-dan.json"])
+               figures: dict[str, KeyFigures], memo: PageMemo | None = None) -> dict[str, str]:
+    """Every file of `du-lieu/`, by its path under docs/. The files with rows per document are
+    kept in `memo` document by document: a change to one report encodes that report's rows only."""
+    memo = memo if memo is not None else PageMemo()
+    out = {f"{DATA_DIR}/bao-cao.json": _json_lines([_report(r) for r in reports]),
+           f"{DATA_DIR}/van-ban.json": _json_lines(_directives(index))}
     for schema in sorted(SCHEMAS.glob("*.schema.json")):
         out[f"{DATA_DIR}/{schema.name}"] = schema.read_text(encoding="utf-8")
-    return out
+    memo.rendered |= set(out)  # about the whole archive: made every time
+    documents = sorted(index.by_report.items())
+    out[f"{DATA_DIR}/trich-dan.json"] = memo.blocks(f"{DATA_DIR}/trich-dan.json", *JSON_ARRAY, [
+        (document, cites, lambda d=document, c=cites: _json_rows(_citations(d, c))) for document, cites in documents])
+    out[f"{DATA_DIR}/trich-dan.csv"] = memo.blocks(f"{DATA_DIR}/trich-dan.csv", _csv_rows([CSV_FIELDS]), "", "", [
+        (document, cites, lambda d=document, c=cites: _csv_rows(_csv_fields(_citations(d, c))))
+        for document, cites in documents])
+    out[f"{DATA_DIR}/so-lieu.json"] = memo.blocks(f"{DATA_DIR}/so-lieu.json", *JSON_ARRAY, [
+        (r.slug, figures.get(r.slug), lambda r=r: _json_rows(_figures(r, figures.get(r.slug)))) for r in reports])
+    out[f"{DATA_DIR}/kiem-tra.json"] = memo.blocks(f"{DATA_DIR}/kiem-tra.json", *JSON_ARRAY, [
+        (r.slug, findings.get(r.slug), lambda r=r: _json_rows(_findings(findings.get(r.slug, []))))
+        for r in reports])
+    return dict(sorted(out.items()))
 
 
 def _url(document: str, anchor: str | None) -> str:
@@ -72,16 +79,16 @@ def _directives(index: CitationIndex) -> list[dict]:
     return out
 
 
-def _citations(index: CitationIndex) -> list[dict]:
-    rows = []
-    for document, cites in sorted(index.by_report.items()):
-        owner = text_owner(document)
-        for c in cites:
-            rows.append({"document": owner or document, "document_kind": "directive" if owner else "report",
-                         "anchor": c.container, "url": _url(document, c.container), "line": c.line,
-                         "kind": c.kind, "raw": c.raw, "directive": c.directive, "pin": c.pin, "type": c.type,
-                         "number": c.number, "symbol": c.symbol, "date": c.date, "issuer": c.issuer})
-    return rows
+def _citations(document: str, cites: list) -> list[dict]:
+    owner = text_owner(document)
+    return [{"document": owner or document, "document_kind": "directive" if owner else "report",
+             "anchor": c.container, "url": _url(document, c.container), "line": c.line,
+             "kind": c.kind, "raw": c.raw, "directive": c.directive, "pin": c.pin, "type": c.type,
+             "number": c.number, "symbol": c.symbol, "date": c.date, "issuer": c.issuer} for c in cites]
+
+
+def _findings(findings: list[Finding]) -> list[dict]:
+    return [dict(f.to_json(), url=_url(f.report, f.anchor)) for f in findings]
 
 
 def _figures(r: Report, k: KeyFigures | None) -> list[dict]:
@@ -106,16 +113,24 @@ def _figures(r: Report, k: KeyFigures | None) -> list[dict]:
 
 # One encoder for every row (json.dumps with options builds a new one per call).
 _ROW = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# A JSON array, one compact row per line: small at 1 000 reports, and readable in a diff.
+JSON_ARRAY = ("[\n", ",\n", "\n]\n")
 
 
 def _json_lines(rows: list[dict]) -> str:
-    """A JSON array, one compact row per line: small at 1 000 reports, and readable in a diff."""
-    return "[\n" + ",\n".join(map(_ROW.encode, rows)) + "\n]\n"
+    head, sep, tail = JSON_ARRAY
+    return head + _json_rows(rows) + tail
 
 
-def _csv(rows: list[dict]) -> str:
+def _json_rows(rows: list[dict]) -> str:
+    return JSON_ARRAY[1].join(map(_ROW.encode, rows))
+
+
+def _csv_fields(rows: list[dict]) -> list[list]:
+    return [["" if row[k] is None else row[k] for k in CSV_FIELDS] for row in rows]
+
+
+def _csv_rows(rows: list) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    writer.writerows(["" if row[k] is None else row[k] for k in CSV_FIELDS] for row in rows)
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
