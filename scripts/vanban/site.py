@@ -29,7 +29,7 @@ from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import (DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, SHARDS_AT_ONCE, index_site, prepare_site,
                                     wants_index)
 from vanban.search.page_stats import PageStats
-from vanban.state import GENERATION, BuildState, clear_state, dump_generation
+from vanban.state import GENERATION, BuildState, GenerationDump, clear_state
 from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
@@ -156,6 +156,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     sweep(work)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
     site = root / (OFFLINE_SITE_DIR if offline else SITE_DIR)
+    dump = None
     try:
         built, config = _stage(root, stage, generate(root, progress, regenerator))
         if kept is None:  # the pages are written: their texts go before the caches are pickled
@@ -165,10 +166,11 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         # A public site that withholds marked material keeps no generation caches (they hold it).
         if state is not None and not built.withheld:
             generation = stage / GENERATION
-            dump_generation(regenerator, generation)
-        if kept is None:
+            dump = GenerationDump(regenerator, generation, release_memory, keep=kept is not None)
+        if kept is None:  # let go here; a dump lets its own reference go once written
             del regenerator
-            release_memory()
+            if dump is None:
+                release_memory()
         reuse = None
         if state is not None:
             reuse = Reuse(site if state.valid else None, state.pages(), stage / PAGE_CACHE)
@@ -193,9 +195,13 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             clear_state(work)  # whatever happens next, no state is left for the old site
         discard(site, work)
         os.replace(stage / "site", site)
+        if dump is not None and not dump.wait():
+            generation = None  # not written: the state keeps no caches, the next build reads all again
         if state is not None:
             state.save(site, generation, stage / "docs", stage / PAGE_CACHE, shards, stats.now)
     finally:
+        if dump is not None:
+            dump.wait()
         shutil.rmtree(stage, ignore_errors=True)
     return built
 

@@ -18,6 +18,8 @@ import json
 import os
 import pickle
 import shutil
+import threading
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -156,3 +158,32 @@ def dump_generation(regenerator, path: Path) -> None:
     """Pickle the generation caches for BuildState.save (the memo leaves its pages' texts out)."""
     with open(path, "wb") as f:
         pickle.dump(regenerator, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class GenerationDump:
+    """dump_generation in a thread of its own, while the engine builds the pages in other
+    processes (this one only waits for them); then, unless `keep`, the generation is let go and
+    its memory handed back (`release`). `wait` before the state is saved, and before the build
+    ends whatever happens."""
+
+    def __init__(self, regenerator, path: Path, release: Callable[[], None], keep: bool = False) -> None:
+        self._regenerator, self._path, self._release, self._keep = regenerator, path, release, keep
+        self._failed = False
+        self._thread = threading.Thread(target=self._run, name="vanban-dump", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        regenerator, self._regenerator = self._regenerator, None
+        try:
+            dump_generation(regenerator, self._path)
+        except Exception:  # a cache not written: the next build reads every document again
+            self._failed = True
+        finally:
+            del regenerator
+            if not self._keep:
+                self._release()
+
+    def wait(self) -> bool:
+        """Whether the caches were written."""
+        self._thread.join()
+        return not self._failed
