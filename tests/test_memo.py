@@ -1,6 +1,7 @@
 """The render memo (vanban.render.memo): a page whose inputs are unchanged is not rendered again;
-pickled, the memo keeps the inputs but not the texts, and once loaded reads a text from the
-folder the build kept, rendering the page again when that file is missing or unreadable."""
+pickled, the memo keeps the inputs but not the texts, and once loaded takes an unchanged page's
+text to be its file in the folder the build kept (linked, read only if asked for), rendering the
+page again when that file is missing."""
 
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from vanban.render.memo import PageMemo
+from vanban.render.memo import PageMemo, StoredText
 
 PATH = "bao-cao/mot/index.md"
 TEXT = "# Báo cáo một\n\nĐoạn văn của trang, đã dựng.\r\n"
 NEW = "# Báo cáo một (dựng lại)\n"
 
 
-def _loaded(folder: Path, stored: bytes | None) -> PageMemo:
+def _loaded(folder: Path, stored: bytes | str | None) -> PageMemo:
     memo = PageMemo()
     memo.start()
     assert memo(PATH, ("inputs", 1), lambda: TEXT) == TEXT
     data = pickle.dumps(memo)
     assert TEXT.encode("utf-8") not in data and "Đoạn văn".encode("utf-8") not in data
-    if stored is not None:
+    if stored == "folder":
+        (folder / PATH).mkdir(parents=True)
+    elif stored is not None:
         (folder / PATH).parent.mkdir(parents=True)
         (folder / PATH).write_bytes(stored)
     loaded = pickle.loads(data)
@@ -35,7 +38,7 @@ def _loaded(folder: Path, stored: bytes | None) -> PageMemo:
 CASES = [
     ("unchanged inputs, text kept", TEXT.encode("utf-8"), ("inputs", 1), TEXT, False),
     ("unchanged inputs, text missing", None, ("inputs", 1), NEW, True),
-    ("unchanged inputs, text not UTF-8", b"\xff\xfe bad", ("inputs", 1), NEW, True),
+    ("unchanged inputs, a folder where the text was", "folder", ("inputs", 1), NEW, True),
     ("changed inputs", TEXT.encode("utf-8"), ("inputs", 2), NEW, True),
 ]
 
@@ -45,7 +48,8 @@ def test_a_loaded_memo_reads_kept_texts(tmp_path, case, stored, key, expected, a
     memo = _loaded(tmp_path, stored)
     calls = []
     text = memo(PATH, key, lambda: calls.append(1) or NEW)
-    assert text == expected
+    assert isinstance(text, StoredText) != again  # a kept text is its file, not read
+    assert (text.read() if isinstance(text, StoredText) else text) == expected
     assert bool(calls) == again
     assert (PATH in memo.rendered) == again
     assert (PATH in memo.stored) == (not again)  # a build links the kept file instead of writing it

@@ -56,9 +56,9 @@ def copy_hand_written(docs: Path, target: Path) -> None:
         shutil.copy2(path, dest)
 
 
-def write_pages(folder: Path, pages: dict[str, str], stored: Mapping[str, Path] | None = None) -> None:
+def write_pages(folder: Path, pages: Mapping[str, object], stored: Mapping[str, Path] | None = None) -> None:
     """Write pages into a fresh folder (staging); a page whose text is already a file (`stored`:
-    the last build's, vanban.state) is linked to it instead."""
+    the last build's, vanban.state; its value a StoredText, not read) is linked to it instead."""
     made: set[Path] = set()
     stored = stored or {}
     for rel, text in pages.items():

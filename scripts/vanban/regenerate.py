@@ -25,7 +25,7 @@ from vanban.model import Report
 from vanban.pipeline import ReportWork, Shared, process_all
 from vanban.render import generated_nav, render_pages
 from vanban.cite.relations import statuses
-from vanban.render.memo import PageMemo
+from vanban.render.memo import PageMemo, StoredText
 from vanban.sources import discover, discover_directives
 from vanban.visibility import Visibility, load_visibility, public_view, refuse_marked
 
@@ -37,7 +37,8 @@ class Generated:
     citations: CitationIndex
     findings: dict[str, list[Finding]]
     terms: list[Term]
-    pages: dict[str, str]
+    # A page's text, or the file the last build kept that is its text (linked, see `stored`).
+    pages: dict[str, str | StoredText]
     nav: list
     # Paths of the pages rendered in this run (the others are the previous run's text).
     rendered: set[str]

@@ -4,13 +4,26 @@ report re-renders its own pages and the pages of the directives it touches, not 
 A file made of one block per document (the open data's rows) is kept block by block.
 
 Pickled (vanban.state), a memo keeps its pages' inputs but not their texts, which are most of
-its size (the build keeps the pages it wrote instead): once loaded, it reads a page's text from
-`source` when its inputs are unchanged, and renders it again if the file is not there."""
+its size (the build keeps the pages it wrote instead): once loaded, a page whose inputs are
+unchanged is its file in `source` (a StoredText, read only if asked for: the build links the
+file), and is rendered again if the file is not there."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Hashable
+
+
+class StoredText:
+    """A page's text that is the file the last build kept: linked by the build, read if asked."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> str:
+        return self.path.read_bytes().decode("utf-8")
 
 
 class PageMemo:
@@ -38,17 +51,16 @@ class PageMemo:
         self.rendered = set()
         self.stored = set()
 
-    def __call__(self, path: str, key: Hashable | object, render: Callable[[], str]) -> str:
+    def __call__(self, path: str, key: Hashable | object, render: Callable[[], str]) -> str | StoredText:
         """The page at `path`, rendered again only if `key` (its inputs) differs from last time.
         Keys compare with ==; unchanged inputs are the same objects, so the check is cheap."""
         old = self._pages.get(path)
         if old is not None and old[0] == key:
             if old[1] is not None:
                 return old[1]
-            text = self._stored(path)
-            if text is not None:
+            if self.source is not None and (self.source / path).is_file():
                 self.stored.add(path)
-                return text
+                return StoredText(self.source / path)
         text = render()
         self._pages[path] = (key, text)
         self.rendered.add(path)
