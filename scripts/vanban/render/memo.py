@@ -112,7 +112,7 @@ class PageMemo:
 
     def drop_texts(self) -> None:
         """Forget the pages' texts, keeping their inputs (a build that has written the pages lets
-        them go before it pickles the memo); a page asked for again is read from `source`."""
+        them go before it pickles the memo); a page asked for again is its file in `source`."""
         self._pages = self._inputs_only()
 
     def _stored(self, path: str) -> str | None:
