@@ -76,7 +76,7 @@ class Regenerator:
         self._memo.source = folder
 
     def drop_texts(self) -> None:
-        """Let the rendered pages go once they are written (the memo reads them from `texts_in`)."""
+        """Let the rendered pages go once they are written (a kept page is then its file under `texts_in`)."""
         self._memo.drop_texts()
 
     def analyse(self) -> Analysis:
