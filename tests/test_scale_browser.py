@@ -63,3 +63,72 @@ def test_a_prose_query_typed_without_diacritics(site):
 def test_a_query_that_must_find_nothing(site):
     base, page = site
     assert search(page, base, "xyzzyqwv") == []
+
+
+def _settled(page) -> list[dict]:
+    """The results once the worker has posted its last batch: the list unchanged for a second."""
+    read = ("els => els.map(e => ({href: e.href, text: e.textContent}))")
+    shown, same = None, 0
+    while same < 4:
+        page.wait_for_timeout(250)
+        now = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", read)
+        same = same + 1 if now == shown else 0
+        shown = now
+    return shown
+
+
+QUERIES = ["dang vien", "nghi quyet 35", "kết nạp đảng viên"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_fragments_read_by_the_worker_give_what_pagefind_gives(archive, browser, query):
+    """The worker reads a result's page from the shard its fragment list names; without the
+    lists (a site built by an older vanban) Pagefind reads it: the same pages, in the same order,
+    with the same passages (the page's own excerpt aside: Pagefind weighs its matches)."""
+    index = archive / "site" / "pagefind"
+    lists = sorted(index.glob("s*/vanban-fragments.txt"))
+    assert len(lists) > 1
+    results = []
+    for hidden in (False, True):
+        if hidden:
+            for listed in lists:
+                listed.rename(listed.with_suffix(".hidden"))
+        try:
+            with served_page(browser, archive / "site") as (base, page):
+                answered = []
+                page.on("response", lambda r: answered.append((r.url, r.status)))
+                search(page, base, query)
+                results.append([(r["href"].removeprefix(base), r["text"]) for r in _settled(page)])
+                assert any(u.endswith(".pf_fragment") and status == 200 for u, status in answered)
+                assert {status for u, status in answered if u.endswith("vanban-fragments.txt")} == \
+                    ({404} if hidden else {200})
+        finally:
+            for listed in lists:
+                if listed.with_suffix(".hidden").exists():
+                    listed.with_suffix(".hidden").rename(listed)
+    assert len(results[0]) >= 10
+    assert [href for href, _ in results[0]] == [href for href, _ in results[1]]
+    passages = [[item for item in found if "#" in item[0]] for found in results]
+    assert passages[0] and passages[0] == passages[1]
+
+
+def test_typing_key_by_key_ends_on_the_query_typed(site):
+    """Material sends a query per key; the worker searches one at a time and then only the last
+    one typed: the results shown at the end are those of the whole query."""
+    base, page = site
+    pasted = [r["href"] for r in (search(page, base, "dang vien") and _settled(page))]
+    page.goto(base)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    page.keyboard.type("dang vien", delay=40)
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    assert [r["href"] for r in _settled(page)] == pasted
+
+
+@pytest.mark.parametrize("query, found", [("d", False), ("v", False), ("5", False), ("dang v", True), ("TW", True)])
+def test_a_word_of_one_character_is_not_searched_alone(site, query, found):
+    """A one-character word (typed on the way to a longer one) would match nearly every word of
+    the index: alone it finds nothing; beside longer words every page shown holds it too."""
+    base, page = site
+    results = search(page, base, query)
+    assert bool(results) is found, results[:3]

@@ -143,3 +143,34 @@ def test_a_shard_that_fails_stops_the_others_and_leaves_nothing(tmp_path, monkey
     with pytest.raises(VanbanError, match="Pagefind failed to index the site: Error: boom"):
         index_site(site, shard_mb=0.1, at_once=2)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("pagefind-")] == []
+
+
+def test_each_shard_lists_its_own_fragments(tmp_path):
+    """vanban-fragments.txt names, one per line, the fragment files Pagefind wrote in that shard
+    and no other: the worker fetches a result's fragment from the shard the list names."""
+    site = _site(tmp_path / "site", pages=120)
+    index_site(site, shard_mb=0.1)
+    index = site / "pagefind"
+    shards = json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
+    seen: set[str] = set()
+    for name in shards:
+        listed = (index / name / "vanban-fragments.txt").read_text(encoding="utf-8").splitlines()
+        files = sorted(p.name[:-len(".pf_fragment")] for p in (index / name / "fragment").iterdir())
+        assert listed == files and listed
+        assert not seen & set(listed)
+        seen |= set(listed)
+    assert len(seen) == 120
+
+
+def test_a_kept_shard_without_its_fragment_list_is_indexed_again(tmp_path):
+    """A shard kept from an index without fragment lists (written by an older vanban) is not
+    reused: the index an incremental build writes is the one a clean build writes."""
+    site = _site(tmp_path / "site", pages=120)
+    keys: dict[str, str] = {}
+    index_site(site, shard_mb=0.1, keys=keys)
+    old = tmp_path / "old"
+    (site / "pagefind").rename(old)
+    for listed in old.glob("s*/vanban-fragments.txt"):
+        listed.unlink()
+    index_site(site, shard_mb=0.1, previous=(old, keys))
+    assert all((shard / "vanban-fragments.txt").is_file() for shard in (site / "pagefind").glob("s*/"))

@@ -6,7 +6,12 @@
    Pagefind folds tone marks itself; `đ` it does not, so a word typed with `d` is also searched
    with `đ`. A page is shown only if it holds every word of the query (Pagefind would otherwise
    fall back to the longest known prefix of an unknown word). Among the pages read, those with a
-   heading holding every word come first, as Material ranks titles above text. */
+   heading holding every word come first, as Material ranks titles above text.
+   Each site's shards are one Pagefind (its first shard's, the others merged); a result's page
+   fragment is fetched from its shard's folder (the shard's vanban-fragments.txt says which) and
+   read here: Pagefind's own loader also works out passages under every heading of the page,
+   which cost 20 ms a report page and are not used. Without that list (a site built by an older
+   vanban) or without the browser's gzip, Pagefind loads the fragment. */
 "use strict";
 var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
 var SHOWN = 20;        /* pages returned for one query */
@@ -18,8 +23,9 @@ var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 sear
 var LOAD_FAILED_TITLE = "Không tải được chỉ mục tìm kiếm";
 var LOAD_FAILED_TEXT = "Kết quả tìm kiếm chưa hiện được: chỉ mục tìm kiếm của trang không tải được. Hãy tải lại trang; " +
   "nếu vẫn vậy, báo cho người quản trị trang.";
-var pagefind = null;
+var sites = null;  /* one per site: {engine: its Pagefind, shards, base, shard: page id → its shard's folder} */
 var latest = 0;
+var SIGNATURE = "pagefind_dcd";  /* what an unpacked Pagefind file starts with */
 
 /* __VANBAN_FOLD__ */
 
@@ -149,6 +155,55 @@ function present(data, wanted, terms, query) {
   return [item(data.url, title, text, top, terms, query)].concat(sections);
 }
 
+/* Where the page's own excerpt starts: the window of EXCERPT words holding most matches (its
+   middle one if several), as Pagefind picks it. */
+var EXCERPT = 24;
+function excerptStart(locations) {
+  var counts = [];
+  locations.forEach(function (l) { counts[l] = (counts[l] || 0) + 1; });
+  if (counts.length <= EXCERPT) { return 0; }
+  var sum = 0;
+  for (var i = 0; i < EXCERPT; i++) { sum += counts[i] || 0; }
+  var densest = sum, at = [0];
+  for (var k = 0; k < counts.length; k++) {
+    sum += (counts[k + EXCERPT] || 0) - (counts[k] || 0);
+    if (sum > densest) { densest = sum; at = [k + 1]; }
+    else if (sum === densest && at[at.length - 1] === k) { at.push(k + 1); }
+  }
+  return at[Math.floor(at.length / 2)];
+}
+
+/* A site's page URL from the fragment's, as Pagefind joins it to the site's base URL. */
+function fullUrl(raw, base) {
+  if (/^(https?:)?\/\//.test(raw)) { return raw; }
+  return (base + "/" + raw).replace(/\/+/g, "/").replace(/^(https?:\/)/, "$1/");
+}
+
+/* A result's page: its fragment fetched and unpacked here when its shard is known, else
+   through Pagefind. Same fields as Pagefind's data(): url, meta, content, anchors, locations,
+   excerpt. */
+async function pageOf(site, result) {
+  var folder = site.shard.get(result.id);
+  if (!folder || typeof DecompressionStream === "undefined") { return result.data(); }
+  var response = await fetch(folder + "fragment/" + result.id + ".pf_fragment");
+  if (!response.ok) { throw new Error("fragment " + result.id + ": HTTP " + response.status); }
+  var bytes = new Uint8Array(await response.arrayBuffer());
+  var decoder = new TextDecoder();
+  if (decoder.decode(bytes.slice(0, SIGNATURE.length)) !== SIGNATURE) {  /* not unpacked by the server */
+    bytes = new Uint8Array(await new Response(new Blob([bytes]).stream()
+      .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  }
+  var data = JSON.parse(decoder.decode(bytes.slice(SIGNATURE.length)));
+  data.content = data.content.replace(/\u200B/g, "");
+  data.url = fullUrl(data.url, site.base);
+  data.locations = result.words;
+  var content = data.content.split(/[\r\n\s]+/g);
+  var from = excerptStart(result.words);
+  data.excerpt = excerpt(content, from, Math.min(content.length, from + EXCERPT), new Set(result.words))
+    .replace(/ …$/, "");
+  return data;
+}
+
 function post(items) {
   self.postMessage({ type: 3, data: { items: items } });    /* RESULT */
 }
@@ -167,19 +222,42 @@ function ordered(pages) {
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
   if (!query) { post([]); return; }
-  if (!pagefind) {  /* the index did not load: say so, never "nothing found" */
+  if (!sites) {  /* the index did not load: say so, never "nothing found" */
     post([[{ location: SITE.href, title: LOAD_FAILED_TITLE, text: LOAD_FAILED_TEXT, score: 1, terms: {} }]]);
     return;
   }
   var wanted = words(query);
-  var runs = await Promise.all(variants(query).map(function (q) { return pagefind.search(q); }));
-  var best = new Map();
-  runs.forEach(function (run) {
-    (run && run.results || []).forEach(function (r) {
-      if (!best.has(r.id) || best.get(r.id).score < r.score) { best.set(r.id, r); }
-    });
-  });
-  var ranked = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
+  /* A word of one character ("dang v", typed on the way to "dang vien") would match almost every
+     word of the index as a prefix (seconds of searching): it is left to the check that every page
+     shown holds every word. */
+  var searched = query.split(/\s+/).filter(function (term) {
+    return words(term).some(function (w) { return Array.from(w).length > 1; });
+  }).join(" ");
+  if (!searched) { post([]); return; }
+  var asked = variants(searched);
+  /* the index chunks of every site and variant fetched together (and the shards' fragment
+     lists, the first time); then searched one by one,
+     stopping as soon as a newer query came (a search cannot be stopped once started) */
+  await Promise.all(sites.map(function (site) {
+    return Promise.all([listShards(site)].concat(asked.map(function (q) {
+      return site.engine.preload(q).catch(function () {});
+    })));
+  }));
+  var ranked = [];
+  for (var s = 0; s < sites.length; s++) {
+    var site = sites[s];
+    var best = new Map();
+    for (var v = 0; v < asked.length; v++) {
+      if (mine !== latest) { return; }
+      var run = await site.engine.search(asked[v]).catch(function () { return null; });  /* a site that fails is left out */
+      (run && run.results || []).forEach(function (r) {
+        if (!best.has(r.id) || best.get(r.id).result.score < r.score) { best.set(r.id, { site: site, result: r }); }
+      });
+    }
+    ranked.push.apply(ranked, Array.from(best.values()));
+  }
+  /* by score, as Pagefind merges its indexes; a tie keeps the sites' order */
+  ranked.sort(function (a, b) { return b.result.score - a.result.score || sites.indexOf(a.site) - sites.indexOf(b.site); });
   var terms = {};
   query.split(/\s+/).forEach(function (t) { terms[t] = true; });
   var pages = [];
@@ -188,7 +266,7 @@ async function search(query, mine) {
     if (mine !== latest) { return; }
     var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
     var loaded = await Promise.all(batch.map(function (r) {
-      return r.data().catch(function () { return null; });  /* a fragment that failed to load is skipped */
+      return pageOf(r.site, r.result).catch(function () { return null; });  /* a fragment that failed to load is skipped */
     }));
     loaded.forEach(function (data, j) {
       if (data && pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
@@ -200,46 +278,90 @@ async function search(query, mine) {
   if (mine === latest) { post(ordered(pages)); }
 }
 
+/* One site's index: its first shard's Pagefind with the other shards merged. */
+async function openSite(module, root, names, baseUrl) {
+  var shards = names.map(function (name) { return new URL("pagefind/" + name + "/", root).href; });
+  var engine = module.createInstance({ basePath: shards[0], baseUrl: baseUrl, excerptLength: EXCERPT });
+  await engine.options({ baseUrl: baseUrl, excerptLength: EXCERPT });
+  await engine.init();
+  await Promise.all(shards.slice(1).map(function (shard) {
+    return engine.mergeIndex(shard, { baseUrl: baseUrl, excerptLength: EXCERPT });
+  }));
+  return { engine: engine, shards: shards, base: baseUrl, shard: new Map(), listed: null };
+}
+
+/* Which shard holds each of a site's pages: its shards' fragment lists, fetched once, with the
+   first query (a visitor who never searches does not fetch them); a list that does not load
+   leaves its pages to Pagefind's loader. */
+function listShards(site) {
+  if (!site.listed) {
+    site.listed = Promise.all(site.shards.map(function (shard) {
+      return fetch(shard + "vanban-fragments.txt")
+        .then(function (r) { return r.ok ? r.text() : ""; }).catch(function () { return ""; })
+        .then(function (text) {
+          text.split("\n").forEach(function (id) { if (id) { site.shard.set(id, shard); } });
+        });
+    }));
+  }
+  return site.listed;
+}
+
 /* Other vanban sites searched with this one (pagefind/shards.json `others`: their root URLs;
    their servers must allow this site's origin, README "Several sites"). Their results carry
    their own addresses. A site that does not answer is left out; this site's search still works. */
-async function mergeOthers(others) {
-  for (var i = 0; i < others.length; i++) {
+async function openOthers(module, others) {
+  var opened = await Promise.all(others.map(async function (other) {
     try {
-      var root = new URL(others[i], SITE);
+      var root = new URL(other, SITE);
       var theirs = await (await fetch(new URL("pagefind/shards.json", root))).json();
-      for (var j = 0; j < theirs.shards.length; j++) {
-        await pagefind.mergeIndex(new URL("pagefind/" + theirs.shards[j] + "/", root).href,
-                                  { baseUrl: root.href, excerptLength: 24 });
-      }
+      return await openSite(module, root, theirs.shards, root.href);
     } catch (error) {
-      console.warn("vanban search: another site's index could not be loaded", others[i], error);
+      console.warn("vanban search: another site's index could not be loaded", other, error);
+      return null;
     }
-  }
+  }));
+  return opened.filter(Boolean);
 }
 
 /* The index starts loading when the worker starts (Material starts it with the page, and
    fetches its own lunr index then too), not when the search box is opened: by the time a query
    is typed, Pagefind and its shards are ready. The shards load together. */
 async function load() {
-  var listed = { others: [] };
+  var listed;
+  var module;
   try {
     listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
-    var shards = listed.shards.map(function (name) { return new URL("pagefind/" + name + "/", SITE).href; });
-    pagefind = await import(shards[0] + "pagefind.js");
-    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
-    await pagefind.init();
-    await Promise.all(shards.slice(1).map(function (shard) {
-      return pagefind.mergeIndex(shard, { baseUrl: SITE.pathname, excerptLength: 24 });
-    }));
+    module = await import(new URL("pagefind/" + listed.shards[0] + "/pagefind.js", SITE).href);
+    sites = [await openSite(module, SITE, listed.shards, SITE.pathname)];
   } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
     console.error("vanban search: the search index could not be loaded", error);
-    pagefind = null;
+    sites = null;
+    return;
   }
-  if (pagefind) { await mergeOthers(listed.others || []); }
+  sites = sites.concat(await openOthers(module, listed.others || []));
 }
 
 var loading = load();
+
+/* One search at a time: Material sends a query for every key typed, and searches cannot run
+   side by side (Pagefind's WebAssembly runs one at a time). The queries typed while one is
+   searched wait, and only the last of them is searched next. */
+var waiting = null;
+var searching = false;
+
+async function searchLatest() {
+  searching = true;
+  while (waiting !== null) {
+    var query = waiting, mine = latest;
+    waiting = null;
+    try {
+      await search(query, mine);
+    } catch (error) {
+      console.error("vanban search: the query failed", error);
+    }
+  }
+  searching = false;
+}
 
 self.addEventListener("message", async function (event) {
   var message = event.data;
@@ -247,8 +369,9 @@ self.addEventListener("message", async function (event) {
     await loading;
     self.postMessage({ type: 1 });                            /* READY */
   } else if (message.type === 2) {                            /* QUERY */
-    var mine = ++latest;
+    latest += 1;
+    waiting = message.data;
     await loading;
-    await search(message.data, mine);
+    if (!searching) { await searchLatest(); }
   }
 });
