@@ -1,8 +1,10 @@
 """Search index size, time to first results and bytes fetched in Chromium; prints figures,
 asserts nothing. Works on a Pagefind site (`vanban build`) and a lunr one (`--offline`).
 
-Usage: python benchmarks/search.py [SITE_DIR] [--query Q] [--runs N]
+Usage: python benchmarks/search.py [SITE_DIR] [--query Q] [--runs N] [--keyed MS]
 Builds the seed project into a temporary folder unless SITE_DIR (a built site/) is given.
+--keyed MS: also the query typed a key at a time, MS apart, as a reader types (Material sends a
+query per key): from the last key to the last change of the results.
 """
 
 from __future__ import annotations
@@ -86,6 +88,50 @@ def typed_to_first_result(page, base: str, query: str) -> tuple[float, float]:
     return page.evaluate("window.__vbShown - window.__vbTyped"), wall * 1000
 
 
+# Marks the last key's input event and the last change of the result list.
+_LAST_CHANGE = """
+(() => {
+  window.__vbLastKey = null; window.__vbLastChange = null;
+  document.addEventListener("input", (e) => {
+    if (e.target.matches && e.target.matches("[data-md-component=search-query]")) { window.__vbLastKey = performance.now(); }
+  }, true);
+  new MutationObserver(() => {
+    if (window.__vbLastKey !== null && document.querySelector(".md-search-result__item")) {
+      window.__vbLastChange = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true });
+})();
+"""
+
+
+def typed_key_by_key(page, base: str, query: str, delay_ms: int) -> float:
+    """One cold query typed a key at a time, `delay_ms` apart, on a new page: ms from the last
+    key to the last change of the results (those of the whole query), once they stay put 3 s."""
+    page.add_init_script(_LAST_CHANGE)
+    page.goto(base, wait_until="load")
+    page.locator("input[data-md-component=search-query]").click()
+    page.keyboard.type(query, delay=delay_ms)
+    page.wait_for_selector(".md-search-result__item", timeout=120000)
+    last = None
+    while True:
+        page.wait_for_timeout(3000)
+        now = page.evaluate("window.__vbLastChange")
+        if now == last:
+            return now - page.evaluate("window.__vbLastKey")
+        last = now
+
+
+def keyed_times(site: Path, query: str, runs: int, delay_ms: int) -> None:
+    times = []
+    with serve(site) as base, chromium() as browser:
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            times.append(typed_key_by_key(context.new_page(), base, query, delay_ms))
+            context.close()
+    print(f"typed key by key ({delay_ms} ms apart) {query!r}: median {statistics.median(times):.0f} ms from the last "
+          f"key to the last change of the results (min {min(times):.0f}, max {max(times):.0f}, {runs} cold runs)")
+
+
 def query_figures(site: Path, query: str, runs: int = 5) -> dict:
     """Cold runs (a new browser context each): time from the query typed to the first result
     shown (in the page; and Playwright's wall time from the click); the bytes fetched for search
@@ -122,10 +168,13 @@ def main() -> None:
     parser.add_argument("site", nargs="?", type=Path)
     parser.add_argument("--query", default="nghi quyet 35")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keyed", type=int, metavar="MS", help="also type the query a key at a time, MS apart")
     args = parser.parse_args()
     site = args.site or build_seed()
     index_figures(site)
     first_result_times(site, args.query, args.runs)
+    if args.keyed is not None:
+        keyed_times(site, args.query, args.runs, args.keyed)
 
 
 if __name__ == "__main__":
