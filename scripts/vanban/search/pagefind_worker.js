@@ -7,11 +7,12 @@
    with `đ`. A page is shown only if it holds every word of the query (Pagefind would otherwise
    fall back to the longest known prefix of an unknown word). Among the pages read, those with a
    heading holding every word come first, as Material ranks titles above text.
-   Each site's shards are one Pagefind (its first shard's, the others merged); a result's page
-   fragment is fetched from its shard's folder (the shard's vanban-fragments.txt says which) and
-   read here: Pagefind's own loader also works out passages under every heading of the page,
-   which cost 20 ms a report page and are not used. Without that list (a site built by an older
-   vanban) or without the browser's gzip, Pagefind loads the fragment. */
+   This site's shards and the other sites' are one Pagefind (the first shard's, the others
+   merged: Pagefind's WebAssembly is one per module, so two Pagefinds in a worker would share
+   it). A result's page fragment is fetched from the shard that holds it (the shards'
+   vanban-fragments.txt say which) and read here: Pagefind's own loader also works out passages
+   under every heading of the page, which cost 20 ms a report page and are not used. Without
+   that list (a site built by an older vanban) or without the browser's gzip, Pagefind loads it. */
 "use strict";
 var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
 var SHOWN = 20;        /* pages returned for one query */
@@ -23,7 +24,10 @@ var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 sear
 var LOAD_FAILED_TITLE = "Không tải được chỉ mục tìm kiếm";
 var LOAD_FAILED_TEXT = "Kết quả tìm kiếm chưa hiện được: chỉ mục tìm kiếm của trang không tải được. Hãy tải lại trang; " +
   "nếu vẫn vậy, báo cho người quản trị trang.";
-var sites = null;  /* one per site: {engine: its Pagefind, shards, base, shard: page id → its shard's folder} */
+var pagefind = null;
+var sources = [];       /* this site and the other sites loaded: {shards: their folders' URLs, base} */
+var shardOf = new Map();  /* page id → {folder, base}: this site's first, from the fragment lists */
+var listed = null;
 var latest = 0;
 var SIGNATURE = "pagefind_dcd";  /* what an unpacked Pagefind file starts with */
 
@@ -182,10 +186,10 @@ function fullUrl(raw, base) {
 /* A result's page: its fragment fetched and unpacked here when its shard is known, else
    through Pagefind. Same fields as Pagefind's data(): url, meta, content, anchors, locations,
    excerpt. */
-async function pageOf(site, result) {
-  var folder = site.shard.get(result.id);
-  if (!folder || typeof DecompressionStream === "undefined") { return result.data(); }
-  var response = await fetch(folder + "fragment/" + result.id + ".pf_fragment");
+async function pageOf(result) {
+  var where = shardOf.get(result.id);
+  if (!where || typeof DecompressionStream === "undefined") { return result.data(); }
+  var response = await fetch(where.folder + "fragment/" + result.id + ".pf_fragment");
   if (!response.ok) { throw new Error("fragment " + result.id + ": HTTP " + response.status); }
   var bytes = new Uint8Array(await response.arrayBuffer());
   var decoder = new TextDecoder();
@@ -195,7 +199,7 @@ async function pageOf(site, result) {
   }
   var data = JSON.parse(decoder.decode(bytes.slice(SIGNATURE.length)));
   data.content = data.content.replace(/\u200B/g, "");
-  data.url = fullUrl(data.url, site.base);
+  data.url = fullUrl(data.url, where.base);
   data.locations = result.words;
   var content = data.content.split(/[\r\n\s]+/g);
   var from = excerptStart(result.words);
@@ -222,7 +226,7 @@ function ordered(pages) {
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
   if (!query) { post([]); return; }
-  if (!sites) {  /* the index did not load: say so, never "nothing found" */
+  if (!pagefind) {  /* the index did not load: say so, never "nothing found" */
     post([[{ location: SITE.href, title: LOAD_FAILED_TITLE, text: LOAD_FAILED_TEXT, score: 1, terms: {} }]]);
     return;
   }
@@ -235,29 +239,21 @@ async function search(query, mine) {
   }).join(" ");
   if (!searched) { post([]); return; }
   var asked = variants(searched);
-  /* the index chunks of every site and variant fetched together (and the shards' fragment
-     lists, the first time); then searched one by one,
-     stopping as soon as a newer query came (a search cannot be stopped once started) */
-  await Promise.all(sites.map(function (site) {
-    return Promise.all([listShards(site)].concat(asked.map(function (q) {
-      return site.engine.preload(q).catch(function () {});
-    })));
-  }));
-  var ranked = [];
-  for (var s = 0; s < sites.length; s++) {
-    var site = sites[s];
-    var best = new Map();
-    for (var v = 0; v < asked.length; v++) {
-      if (mine !== latest) { return; }
-      var run = await site.engine.search(asked[v]).catch(function () { return null; });  /* a site that fails is left out */
-      (run && run.results || []).forEach(function (r) {
-        if (!best.has(r.id) || best.get(r.id).result.score < r.score) { best.set(r.id, { site: site, result: r }); }
-      });
-    }
-    ranked.push.apply(ranked, Array.from(best.values()));
+  /* the index chunks of every variant fetched together (and the fragment lists, the first
+     time); then searched one by one, stopping as soon as a newer query came (a search cannot
+     be stopped once started) */
+  await Promise.all([listShards()].concat(asked.map(function (q) {
+    return pagefind.preload(q).catch(function () {});
+  })));
+  var best = new Map();
+  for (var v = 0; v < asked.length; v++) {
+    if (mine !== latest) { return; }
+    var run = await pagefind.search(asked[v]);
+    (run && run.results || []).forEach(function (r) {
+      if (!best.has(r.id) || best.get(r.id).score < r.score) { best.set(r.id, r); }
+    });
   }
-  /* by score, as Pagefind merges its indexes; a tie keeps the sites' order */
-  ranked.sort(function (a, b) { return b.result.score - a.result.score || sites.indexOf(a.site) - sites.indexOf(b.site); });
+  var ranked = Array.from(best.values()).sort(function (a, b) { return b.score - a.score; });
   var terms = {};
   query.split(/\s+/).forEach(function (t) { terms[t] = true; });
   var pages = [];
@@ -266,7 +262,7 @@ async function search(query, mine) {
     if (mine !== latest) { return; }
     var batch = ranked.slice(from, Math.min(from + BATCH, LOADED));
     var loaded = await Promise.all(batch.map(function (r) {
-      return pageOf(r.site, r.result).catch(function () { return null; });  /* a fragment that failed to load is skipped */
+      return pageOf(r).catch(function () { return null; });  /* a fragment that failed to load is skipped */
     }));
     loaded.forEach(function (data, j) {
       if (data && pages.length < SHOWN && holds((data.meta && data.meta.title || "") + " " + data.content, wanted)) {
@@ -278,67 +274,70 @@ async function search(query, mine) {
   if (mine === latest) { post(ordered(pages)); }
 }
 
-/* One site's index: its first shard's Pagefind with the other shards merged. */
-async function openSite(module, root, names, baseUrl) {
-  var shards = names.map(function (name) { return new URL("pagefind/" + name + "/", root).href; });
-  var engine = module.createInstance({ basePath: shards[0], baseUrl: baseUrl, excerptLength: EXCERPT });
-  await engine.options({ baseUrl: baseUrl, excerptLength: EXCERPT });
-  await engine.init();
-  await Promise.all(shards.slice(1).map(function (shard) {
-    return engine.mergeIndex(shard, { baseUrl: baseUrl, excerptLength: EXCERPT });
-  }));
-  return { engine: engine, shards: shards, base: baseUrl, shard: new Map(), listed: null };
+/* Which shard holds each page: the shards' fragment lists, fetched once, with the first query
+   (a visitor who never searches does not fetch them). A page found on two sites is this
+   site's; a list that does not load leaves its pages to Pagefind's loader. */
+function listShards() {
+  if (!listed) {
+    var folders = [];
+    sources.forEach(function (source) {
+      source.shards.forEach(function (folder) { folders.push({ folder: folder, base: source.base }); });
+    });
+    listed = Promise.all(folders.map(function (where) {
+      return fetch(where.folder + "vanban-fragments.txt")
+        .then(function (r) { return r.ok ? r.text() : ""; }).catch(function () { return ""; });
+    })).then(function (texts) {
+      texts.forEach(function (text, i) {
+        text.split("\n").forEach(function (id) { if (id && !shardOf.has(id)) { shardOf.set(id, folders[i]); } });
+      });
+    });
+  }
+  return listed;
 }
 
-/* Which shard holds each of a site's pages: its shards' fragment lists, fetched once, with the
-   first query (a visitor who never searches does not fetch them); a list that does not load
-   leaves its pages to Pagefind's loader. */
-function listShards(site) {
-  if (!site.listed) {
-    site.listed = Promise.all(site.shards.map(function (shard) {
-      return fetch(shard + "vanban-fragments.txt")
-        .then(function (r) { return r.ok ? r.text() : ""; }).catch(function () { return ""; })
-        .then(function (text) {
-          text.split("\n").forEach(function (id) { if (id) { site.shard.set(id, shard); } });
-        });
-    }));
-  }
-  return site.listed;
+function shardUrls(root, names) {
+  return names.map(function (name) { return new URL("pagefind/" + name + "/", root).href; });
 }
 
 /* Other vanban sites searched with this one (pagefind/shards.json `others`: their root URLs;
    their servers must allow this site's origin, README "Several sites"). Their results carry
    their own addresses. A site that does not answer is left out; this site's search still works. */
-async function openOthers(module, others) {
-  var opened = await Promise.all(others.map(async function (other) {
+async function mergeOthers(others) {
+  for (var i = 0; i < others.length; i++) {
     try {
-      var root = new URL(other, SITE);
+      var root = new URL(others[i], SITE);
       var theirs = await (await fetch(new URL("pagefind/shards.json", root))).json();
-      return await openSite(module, root, theirs.shards, root.href);
+      var shards = shardUrls(root, theirs.shards);
+      for (var j = 0; j < shards.length; j++) {
+        await pagefind.mergeIndex(shards[j], { baseUrl: root.href, excerptLength: EXCERPT });
+      }
+      sources.push({ shards: shards, base: root.href });
     } catch (error) {
-      console.warn("vanban search: another site's index could not be loaded", other, error);
-      return null;
+      console.warn("vanban search: another site's index could not be loaded", others[i], error);
     }
-  }));
-  return opened.filter(Boolean);
+  }
 }
 
 /* The index starts loading when the worker starts (Material starts it with the page, and
    fetches its own lunr index then too), not when the search box is opened: by the time a query
    is typed, Pagefind and its shards are ready. The shards load together. */
 async function load() {
-  var listed;
-  var module;
+  var listing = { others: [] };
   try {
-    listed = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
-    module = await import(new URL("pagefind/" + listed.shards[0] + "/pagefind.js", SITE).href);
-    sites = [await openSite(module, SITE, listed.shards, SITE.pathname)];
+    listing = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
+    var shards = shardUrls(SITE, listing.shards);
+    pagefind = await import(shards[0] + "pagefind.js");
+    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: EXCERPT });
+    await pagefind.init();
+    await Promise.all(shards.slice(1).map(function (shard) {
+      return pagefind.mergeIndex(shard, { baseUrl: SITE.pathname, excerptLength: EXCERPT });
+    }));
+    sources.push({ shards: shards, base: SITE.pathname });
   } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
     console.error("vanban search: the search index could not be loaded", error);
-    sites = null;
-    return;
+    pagefind = null;
   }
-  sites = sites.concat(await openOthers(module, listed.others || []));
+  if (pagefind) { await mergeOthers(listing.others || []); }
 }
 
 var loading = load();
