@@ -140,6 +140,42 @@ def test_the_search_step_after_any_engine_makes_the_plugins_pages(seed_site, tmp
     assert (site / WORKER).is_file()
 
 
+def _indexed(site) -> dict[str, str]:
+    """What Pagefind indexed of each page (url → text), read from its fragments."""
+    import gzip
+    import json
+
+    out = {}
+    for path in (site / "pagefind").glob("s*/fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        out[data["url"]] = data["content"]
+    return out
+
+
+def test_lists_and_findings_are_left_out_of_search(seed_site):
+    """What only repeats other pages is not searched: the list of reports, the home page's list
+    and count, a directive page's list of findings (the reports' checks). So adding a report
+    changes the search index of its own pages, not of every list."""
+    import html as html_lib
+
+    site = seed_site / "site"
+    indexed = _indexed(site)
+    title = re.search(r"<h1[^>]*>(.*?)<", (site / "bao-cao" / SEED_SLUG / "index.html").read_text(encoding="utf-8")).group(1)
+    assert "/bao-cao/" not in indexed and f"/bao-cao/{SEED_SLUG}/" in indexed
+    assert "Dữ liệu mở" in indexed["/"] and title.strip()[:40] not in indexed["/"]
+    with_findings = 0
+    for page in sorted((site / "van-ban").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        section = re.search(r'id="mau-thuan".*?<ul>(.*?)</ul>', html, re.S)
+        if section is None:
+            continue
+        with_findings += 1
+        url = "/" + page.parent.relative_to(site).as_posix() + "/"
+        first = html_lib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<li>(.*?)</li>", section.group(1), re.S).group(1)))
+        assert len(first) > 30 and "Điểm chưa thống nhất" in indexed[url] and first[:30] not in indexed[url], url
+    assert with_findings
+
+
 def test_no_internal_path_on_any_page(seed_site):
     """A cadre reads publications, not the project's files: no page names data/, shared/ or a
     .yml file."""

@@ -124,10 +124,13 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     conflicts = conflicts.get(d.id, [])
     if conflicts:
         out.append("## Điểm chưa thống nhất trong báo cáo { #mau-thuan }")
+        # The reports' own check findings (on their check pages, not searched): not searched here.
+        out.append(UNSEARCHED_BLOCK)
         for k in conflicts:
             where = ", ".join(f"[{escape(location_label(a))}]({location_href(k.report, a, DIRECTIVES_DIR)})"
                               for a in k.containers)
             out.append(f"- {escape(k.message)} ({escape(reports[k.report].title)}: {where})")
+        out.append("</div>")
     return "\n\n".join(out) + "\n"
 
 

@@ -7,7 +7,7 @@ from vanban.cite import CitationIndex
 from vanban.model import Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape
-from vanban.render.page import front_matter
+from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter
 from vanban.render.report_page import report_path
 
 HOME_TITLE = "Trang chủ"
@@ -20,8 +20,12 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
         "# Báo cáo và văn bản của Đảng { #trang-chu }",
         "Trang này tập hợp các báo cáo của cấp ủy, giữ nguyên văn bản gốc, có chú thích và "
         "liên kết đến từng đoạn để dẫn chiếu khi sinh hoạt chi bộ, học tập nghị quyết.",
+        # The count and the list only repeat the reports' and directives' own pages: not searched
+        # (and adding a report leaves the search index of this page as it was).
+        UNSEARCHED_BLOCK,
         f"Các báo cáo trích dẫn {len(index.cited())} văn bản; mỗi văn bản có một trang riêng, nêu mọi chỗ "
         "được trích dẫn: xem [danh sách văn bản](van-ban/index.md).",
+        "</div>",
         "## Danh sách báo cáo { #danh-sach-bao-cao }",
     ]
     if not reports:
@@ -31,7 +35,7 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
     for r in reports:
         link = f"[{escape(r.title)}]({report_path(r.slug)})"
         rows.append(f"| {link} | {escape(r.committee or '')} | {escape(vietnamese_date(r.date))} |")
-    out.append("\n".join(rows))
+    out += [UNSEARCHED_BLOCK, "\n".join(rows), "</div>"]
     out += ["## Dữ liệu mở { #du-lieu }",
             "Dữ liệu của trang, để dùng lại trong bảng biểu của mình (mỗi dòng dẫn về đoạn văn của nó): "
             "[các báo cáo](du-lieu/bao-cao.json), [các văn bản](du-lieu/van-ban.json), "
@@ -42,8 +46,9 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
 
 
 def render_report_list(reports: list[Report], findings: dict[str, list[Finding]]) -> str:
-    """The list of reports, each with its key figures and its data checks (bao-cao/index.md)."""
-    out = [front_matter("Báo cáo", "data/reports", hide=["toc"]), "# Báo cáo { #bao-cao }",
+    """The list of reports, each with its key figures and its data checks (bao-cao/index.md); not
+    searched, as it only repeats the reports' own pages."""
+    out = [front_matter("Báo cáo", "data/reports", hide=["toc"], search=NOT_SEARCHED), "# Báo cáo { #bao-cao }",
            f"{len(reports)} báo cáo. Mỗi báo cáo có trang số liệu chính và trang kiểm tra dữ liệu."]
     if not reports:
         out.append("Chưa có báo cáo nào.")
