@@ -2,7 +2,9 @@
 (MkDocs' own serial build), `--jobs J --clean` (pages in J processes), then incremental builds
 after one report is edited and after one is added; wall time and peak memory of the whole
 process tree (the sum of proportional set sizes, sampled); with --browser, the three queries'
-first results in Chromium (cold, median of --runs). Prints a Markdown table; asserts nothing.
+first results in Chromium (cold, median of --runs), and each typed a key at a time, 150 ms apart
+(search.py --keyed: from the last key to the last change of the results). Prints Markdown
+tables; asserts nothing.
 
 Usage: python benchmarks/jobs.py [N ...] [--jobs J] [--browser] [--runs R] [--keep DIR] [--no-serial]
 (--no-serial: leave out the serial build, whose figures do not change with vanban.parallel)
@@ -103,9 +105,13 @@ def measure(n: int, folder: Path, jobs: int, browser: bool, runs: int, serial: b
     row["parallel_s"], row["parallel_mb"] = run(root, "--jobs", str(jobs), "--clean")
     print(f"N={n}: --jobs {jobs}: {row['parallel_s']:.1f} s, {row['parallel_mb']:.0f} MB", file=sys.stderr, flush=True)
     if browser:
-        from search import query_figures
+        import statistics
+
+        from search import keyed_figures, query_figures
 
         row["search"] = {q: query_figures(root / "site", q, runs=runs) for q in QUERIES}
+        for q in QUERIES:
+            row["search"][q]["keyed_ms"] = statistics.median(keyed_figures(root / "site", q, runs=runs))
     edit_one(root)
     row["edit_s"], row["edit_mb"] = run(root, "--jobs", str(jobs))
     add_one(root, n)
@@ -134,19 +140,20 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
     j = args.jobs
     print(f"| N | `--jobs 1` | `--jobs {j}` | ratio | speed-up per added worker | peak MB (1 / {j}) "
-          f"| one report edited | one added | edited ÷ full ({j}) |")
+          f"| one report edited (÷ full) | one added (÷ full) | peak MB (edited / added) |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         speedup = r["serial_s"] / r["parallel_s"]
         print(f"| {r['n']} | {r['serial_s']:.1f} s | {r['parallel_s']:.1f} s | {r['parallel_s'] / r['serial_s']:.2f} "
               f"| {(speedup - 1) / (j - 1):.2f} | {r['serial_mb']:.0f} / {r['parallel_mb']:.0f} "
-              f"| {r['edit_s']:.1f} s | {r['add_s']:.1f} s | {r['edit_s'] / r['parallel_s']:.0%} |")
+              f"| {r['edit_s']:.1f} s ({r['edit_s'] / r['parallel_s']:.0%}) | {r['add_s']:.1f} s "
+              f"({r['add_s'] / r['parallel_s']:.0%}) | {r['edit_mb']:.0f} / {r['add_mb']:.0f} |")
     if any("search" in r for r in rows):
-        print("\n| N | query | first results (median) | bytes the search fetched |")
-        print("| ---: | --- | ---: | ---: |")
+        print("\n| N | query | first results (median) | bytes the search fetched | typed key by key: last key to last results |")
+        print("| ---: | --- | ---: | ---: | ---: |")
         for r in rows:
             for q, f in r.get("search", {}).items():
-                print(f"| {r['n']} | `{q}` | {f['first_ms']:.0f} ms | {f['search_kib']:,.0f} KiB |")
+                print(f"| {r['n']} | `{q}` | {f['first_ms']:.0f} ms | {f['search_kib']:,.0f} KiB | {f['keyed_ms']:.0f} ms |")
 
 
 if __name__ == "__main__":

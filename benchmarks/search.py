@@ -121,13 +121,19 @@ def typed_key_by_key(page, base: str, query: str, delay_ms: int) -> float:
         last = now
 
 
-def keyed_times(site: Path, query: str, runs: int, delay_ms: int) -> None:
+def keyed_figures(site: Path, query: str, runs: int = 5, delay_ms: int = 150) -> list[float]:
+    """Cold runs of typed_key_by_key, a new browser context each: the times in ms."""
     times = []
     with serve(site) as base, chromium() as browser:
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             times.append(typed_key_by_key(context.new_page(), base, query, delay_ms))
             context.close()
+    return times
+
+
+def keyed_times(site: Path, query: str, runs: int, delay_ms: int) -> None:
+    times = keyed_figures(site, query, runs, delay_ms)
     print(f"typed key by key ({delay_ms} ms apart) {query!r}: median {statistics.median(times):.0f} ms from the last "
           f"key to the last change of the results (min {min(times):.0f}, max {max(times):.0f}, {runs} cold runs)")
 
