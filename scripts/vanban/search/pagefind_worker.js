@@ -231,11 +231,11 @@ async function search(query, mine) {
     return;
   }
   var wanted = words(query);
-  /* A word of one character ("dang v", typed on the way to "dang vien") would match almost every
+  /* A word of one letter ("dang v", typed on the way to "dang vien") would match almost every
      word of the index as a prefix (seconds of searching): it is left to the check that every page
-     shown holds every word. */
+     shown holds every word. A digit is searched ("Điều 5"): it matches numbers only. */
   var searched = query.split(/\s+/).filter(function (term) {
-    return words(term).some(function (w) { return Array.from(w).length > 1; });
+    return words(term).some(function (w) { return Array.from(w).length > 1 || /^\d$/.test(w); });
   }).join(" ");
   if (!searched) { post([]); return; }
   var asked = variants(searched);
