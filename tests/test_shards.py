@@ -95,19 +95,30 @@ IGNORED = [
     ('<h2 id="a">Một</h2><p>x</p>', '<h2 id="b">Một</h2><p>x</p>', False),
     # text outside any ignored div
     ("<p>một</p>", "<p>hai</p>", False),
+    # outside the article: the title, the nav (a report added to every page's nav), the footer
+    ("<p>x</p>", ("<p>x</p>", "Trang khác", '<a href="/bao-cao/moi/">Báo cáo mới</a>'), True),
+    # the page's language
+    ("<p>x</p>", ("<p>x</p>", "Trang", "", "en"), False),
 ]
+
+
+def _html(page) -> str:
+    """A page from its article body, or from (body, title, nav[, lang])."""
+    body, title, nav, lang = (page, "Trang", "", "vi") if isinstance(page, str) else (*page, "vi")[:4]
+    return (f'<html lang="{lang}"><head><title>{title}</title></head><body><nav>{nav}</nav>'
+            f'<article class="md-content__inner md-typeset" data-pagefind-body><h1 id="t">Trang</h1>{body}'
+            f"</article><footer>{nav}</footer></body></html>")
 
 
 def _tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _pagefind_output(folder: Path, body: str) -> dict[str, bytes]:
-    """What Pagefind writes for a one-page site whose article is `body`."""
+def _pagefind_output(folder: Path, html: str) -> dict[str, bytes]:
+    """What Pagefind writes for a one-page site of `html`."""
     page = folder / "site" / "p" / "index.html"
     page.parent.mkdir(parents=True)
-    page.write_text(f'<html lang="vi"><body><article data-pagefind-body><h1 id="t">Trang</h1>{body}</article></body></html>',
-                    encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder / "site"), "--output-path",
                     str(folder / "out"), "--silent"], check=True)
     return _tree_bytes(folder / "out")
@@ -117,6 +128,7 @@ def _pagefind_output(folder: Path, body: str) -> dict[str, bytes]:
 def test_a_shard_key_reads_what_pagefind_reads(tmp_path, old, new, same):
     """Pages with the same key give Pagefind's same files, and the other way round: Pagefind
     itself is the oracle."""
+    old, new = _html(old), _html(new)
     assert (indexed_bytes(old.encode()) == indexed_bytes(new.encode())) == same
     assert (_pagefind_output(tmp_path / "old", old) == _pagefind_output(tmp_path / "new", new)) == same
 

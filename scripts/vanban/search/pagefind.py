@@ -236,26 +236,35 @@ def shard_key(site: Path, pages: list[str], stats: PageStats | None = None) -> s
 
 IGNORED_DIV = re.compile(rb"<div\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
 DIV_TAG = re.compile(rb"<(/?)div\b")
+HTML_TAG = re.compile(rb"<html\b[^>]*>")
 
 
 def indexed_bytes(html: bytes) -> bytes:
-    """A page as far as its index can tell: the divs Pagefind ignores (the citing passages on a
-    directive's page, which change with every report that cites it) emptied, since nothing in
-    them, headings and ids included, reaches Pagefind's index or fragments
-    (tests/test_shards.py asks Pagefind); everything else as is."""
-    out, pos = [], 0
-    for start in IGNORED_DIV.finditer(html):
-        if start.start() < pos:
+    """A page as far as its index can tell: the page's language (its <html> tag) and the article
+    marked for Pagefind, with the divs Pagefind ignores emptied. Nothing else reaches Pagefind's
+    index or fragments (tests/test_shards.py asks Pagefind): not the title, nav or footer, which
+    change on every page when a report is added, nor the citing passages on a directive's page,
+    headings and ids included. A page not marked for Pagefind is taken whole."""
+    start = html.find(BODY_ATTRIBUTE.encode())
+    if start < 0:
+        return html
+    start = html.rfind(b"<", 0, start)
+    end = html.find(b"</article>", start)
+    end = len(html) if end < 0 else end + len(b"</article>")
+    lang = HTML_TAG.search(html, 0, start)
+    out, pos = [lang.group() if lang else b"", b"\n"], start
+    for opened in IGNORED_DIV.finditer(html, start, end):
+        if opened.start() < pos:
             continue
-        depth, end = 0, len(html)
-        for tag in DIV_TAG.finditer(html, start.start()):
+        depth, close = 0, end
+        for tag in DIV_TAG.finditer(html, opened.start(), end):
             depth += -1 if tag.group(1) else 1
             if depth == 0:
-                end = html.find(b">", tag.end()) + 1 or len(html)
+                close = html.find(b">", tag.end()) + 1 or end
                 break
-        out += [html[pos:start.end()], b"</div>"]
-        pos = end
-    out.append(html[pos:])
+        out += [html[pos:opened.end()], b"</div>"]
+        pos = close
+    out.append(html[pos:end])
     return b"".join(out)
 
 
