@@ -112,14 +112,21 @@ def wants_index(site: Path) -> bool:
     return (site / WORKER).is_file()
 
 
+def _article(html: bytes) -> tuple[int, int] | None:
+    """Where the article marked for Pagefind is: from its mark to its closing tag (or the page's
+    end); None if the page is not marked."""
+    start = html.find(BODY_ATTRIBUTE.encode())
+    if start < 0:
+        return None
+    end = html.find(b"</article>", start)
+    return start, end if end > 0 else len(html)
+
+
 def article_size(html: bytes) -> int:
     """The bytes of the article Pagefind indexes on a page (0 if the page is not marked): what
     its memory grows with, nav and header aside."""
-    start = html.find(BODY_ATTRIBUTE.encode())
-    if start < 0:
-        return 0
-    end = html.find(b"</article>", start)
-    return (end if end > 0 else len(html)) - start
+    span = _article(html)
+    return span[1] - span[0] if span else 0
 
 
 def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) -> list[list[str]]:
@@ -245,12 +252,11 @@ def indexed_bytes(html: bytes) -> bytes:
     index or fragments (tests/test_shards.py asks Pagefind): not the title, nav or footer, which
     change on every page when a report is added, nor the citing passages on a directive's page,
     headings and ids included. A page not marked for Pagefind is taken whole."""
-    start = html.find(BODY_ATTRIBUTE.encode())
-    if start < 0:
+    span = _article(html)
+    if span is None:
         return html
-    start = html.rfind(b"<", 0, start)
-    end = html.find(b"</article>", start)
-    end = len(html) if end < 0 else end + len(b"</article>")
+    start = html.rfind(b"<", 0, span[0])
+    end = min(len(html), span[1] + len(b"</article>"))
     lang = HTML_TAG.search(html, 0, start)
     out, pos = [lang.group() if lang else b"", b"\n"], start
     for opened in IGNORED_DIV.finditer(html, start, end):
