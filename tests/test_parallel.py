@@ -27,11 +27,15 @@ def _project(folder: Path) -> Path:
     for name in DIRECTIVES:
         shutil.copy(SHARED / "directives" / name, root / "data" / "directives" / name)
     # A hand-written page in the nav without a title: every page's nav shows the title and the
-    # subtitle its own Markdown gives (read in one worker, shown by all).
-    (root / "docs" / "gioi-thieu.md").write_text("---\nsubtitle: Trang viết tay\n---\n\n# Giới thiệu trang\n\nNội dung.\n",
+    # subtitle its own Markdown gives (rendered in one worker, shown by all: its heading, not its source).
+    (root / "docs" / "gioi-thieu.md").write_text("---\nsubtitle: Trang viết tay\n---\n\n# Giới thiệu **trang** { #gioi-thieu-trang }\n\nNội dung.\n",
                                                  encoding="utf-8")
+    # One whose front matter gives its title (read only for the nav, rendered with the other
+    # pages): the nav shows that title, not its heading's.
+    (root / "docs" / "huong-dan.md").write_text("---\ntitle: Hướng dẫn đọc\n---\n\n# Tiêu đề trong trang\n\n"
+                                                "Xem [giới thiệu](gioi-thieu.md#gioi-thieu-trang).\n", encoding="utf-8")
     with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
-        config.write("\nnav:\n  - gioi-thieu.md\n")
+        config.write("\nnav:\n  - gioi-thieu.md\n  - huong-dan.md\n")
     return root
 
 
@@ -65,7 +69,8 @@ def test_pages_built_in_parallel_equal_mkdocs_own_build(serial, tmp_path, jobs):
     assert sum(rel.endswith(".html") for rel in pages) > 100
     assert any(rel.startswith("pagefind/s0/") for rel in pages)
     assert _differences(serial / "site", root / "site") == []
-    assert "Giới thiệu trang" in (root / "site" / "bao-cao" / "index.html").read_text(encoding="utf-8")
+    listing = (root / "site" / "bao-cao" / "index.html").read_text(encoding="utf-8")
+    assert "Giới thiệu trang" in listing and "Hướng dẫn đọc" in listing and "Tiêu đề trong trang" not in listing
     again = run_vanban("--root", str(serial), "build", "--jobs", "1")
     assert message_lines(result.stderr)[:-1] == message_lines(again.stderr)[:-1]  # the warnings, in order
 

@@ -3,8 +3,9 @@
 `python -m vanban.parallel --jobs N -f CONFIG [--engine mkdocs|properdocs]` runs the steps of
 `mkdocs build --strict` (mkdocs.commands.build.build) from the engine's own page-level
 functions (`_populate_page`, `_build_page`): the main process loads the config, the files and
-the nav; N workers forked from it read and render the nav's pages (all that a page shows of
-other pages is the nav: their titles and metadata); the main process writes the static files
+the nav; N workers forked from it read the nav's pages (all that a page shows of other pages
+is the nav: their titles and metadata; a page whose front matter gives its title is not
+rendered for it, only read); the main process writes the static files
 and theme templates; then each worker reads, renders, lays out and writes its share of the
 other pages one at a time, keeping of each only its title, anchors and log (so memory does not
 grow with the site, where MkDocs holds every page's HTML until it writes the first); anchor
@@ -74,9 +75,25 @@ def _summary(page) -> PageSummary:
                        None if links is None else {f.src_uri: dict(v) for f, v in links.items()})
 
 
+# Plugin events that may change a page's title or metadata before it is rendered.
+BEFORE_RENDER = ("pre_page", "page_markdown", "page_content")
+
+
+def _titled(page, config) -> bool:
+    """Whether the page's source alone gives its title and metadata (a `title` in its front
+    matter; no plugin handles BEFORE_RENDER): what the nav shows of it is then known without
+    rendering it, and it is rendered with the other pages, in parallel (a list of every
+    directive: seconds, which all the other pages would wait for)."""
+    try:
+        page.read_source(config)
+    except Exception:  # reported as MkDocs reports it, by the page's full read
+        return False
+    return "title" in page.meta
+
+
 def _worker(conn, state: dict) -> None:
-    """Answer the main process: read and render the nav's pages it names (their summaries
-    back); then, given their titles and metadata, read, render, lay out and write the pages it
+    """Answer the main process: read the nav's pages it names (their summaries back, and which
+    of them it rendered); then, given their titles and metadata, read, render, lay out and write the pages it
     names, one at a time, keeping of each only its summary."""
     build, config, files, nav, env, doc_files = (state[k] for k in ("build", "config", "files", "nav", "env", "docs"))
     records = _Records()
@@ -87,11 +104,14 @@ def _worker(conn, state: dict) -> None:
     try:
         message = conn.recv()
         records.phase = "read"
+        read = set()
+        titled = not any(config.plugins.events.get(event) for event in BEFORE_RENDER)
         for i in message[1]:
             records.page = i
-            build._populate_page(doc_files[i].page, config, files)
-        read = set(message[1])
-        conn.send(("read", {i: _summary(doc_files[i].page) for i in message[1]}, records.take()))
+            if not (titled and _titled(doc_files[i].page, config)):
+                build._populate_page(doc_files[i].page, config, files)
+                read.add(i)
+        conn.send(("read", ({i: _summary(doc_files[i].page) for i in message[1]}, read), records.take()))
         message = conn.recv()
         if message[0] != "build":
             return
@@ -135,8 +155,8 @@ class _Workers:
             self.procs.append(proc)
 
     def read(self, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
-        """Read and render `pages` (the nav's), shared out round robin; their summaries, and the
-        records."""
+        """Read `pages` (the nav's), shared out round robin, rendering those whose source does not
+        give their title; their summaries, and the records."""
         jobs = len(self.pipes)
         for k, pipe in enumerate(self.pipes):
             mine = pages[k::jobs]
@@ -144,8 +164,10 @@ class _Workers:
             pipe.send(("read", mine))
         summaries: dict[int, PageSummary] = {}
         records: list = []
-        for answer in self._gather("read", records):
+        for answer, read in self._gather("read", records):
             summaries.update(answer)
+            for i in set(answer) - read:  # only its source read: shared out with the other pages
+                del self.owner[i]
         return summaries, records
 
     def build(self, titles: dict, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
