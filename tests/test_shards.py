@@ -54,6 +54,22 @@ def test_shards_are_bounded_and_cover_every_marked_page_once(tmp_path):
     assert plan_shards(site, LIMIT) == shards
 
 
+# (pages of 3 000 bytes, shards): below the split threshold (50 KB here) one shard; past it, two
+# even though one would hold them (indexed together); past two shards' worth, as many as needed.
+COUNTS = [(10, 1), (30, 2), (100, 2), (200, 2), (400, 4)]
+
+
+@pytest.mark.parametrize("pages, count", COUNTS)
+def test_a_site_past_the_split_threshold_has_two_shards_at_least(tmp_path, monkeypatch, pages, count):
+    monkeypatch.setattr(pagefind, "MIN_SPLIT_BYTES", 50_000)
+    for i in range(pages):
+        _page(tmp_path, f"van-ban/p{i:04d}/index.html", 3_000)
+    shards = plan_shards(tmp_path, LIMIT)
+    assert len(shards) == count
+    assert sorted(rel for shard in shards for rel in shard) == sorted(
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+
+
 # (where, what): a page added, grown or shrunk at the start, the middle and the end of the site
 CHANGES = [
     ("bao-cao/p0000a/index.html", 15_000), ("van-ban/p0300a/index.html", 3_000), ("van-ban/p0599a/index.html", 500),
