@@ -38,7 +38,8 @@ def _edit_glossary(root: Path) -> None:
 
 def _edit_hand_page(root: Path) -> None:
     path = root / "docs" / "gioi-thieu.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("# Giới thiệu trang", "# Giới thiệu trang mới"),
+    assert "# Giới thiệu **trang**" in path.read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("# Giới thiệu **trang**", "# Giới thiệu **trang mới**"),
                     encoding="utf-8")
 
 
