@@ -1,7 +1,8 @@
 """The render memo (vanban.render.memo): a page whose inputs are unchanged is not rendered again;
 pickled, the memo keeps the inputs but not the texts, and once loaded takes an unchanged page's
 text to be its file in the folder the build kept (linked, read only if asked for), rendering the
-page again when that file is missing."""
+page again when that file is missing. The memo gives a page rendered as its UTF-8 bytes (half the
+memory of a Python string of Vietnamese text)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ NEW = "# Báo cáo một (dựng lại)\n"
 def _loaded(folder: Path, stored: bytes | str | None) -> PageMemo:
     memo = PageMemo()
     memo.start()
-    assert memo(PATH, ("inputs", 1), lambda: TEXT) == TEXT
+    assert memo(PATH, ("inputs", 1), lambda: TEXT) == TEXT.encode("utf-8")
     data = pickle.dumps(memo)
     assert TEXT.encode("utf-8") not in data and "Đoạn văn".encode("utf-8") not in data
     if stored == "folder":
@@ -49,7 +50,7 @@ def test_a_loaded_memo_reads_kept_texts(tmp_path, case, stored, key, expected, a
     calls = []
     text = memo(PATH, key, lambda: calls.append(1) or NEW)
     assert isinstance(text, StoredText) != again  # a kept text is its file, not read
-    assert (text.read() if isinstance(text, StoredText) else text) == expected
+    assert (text.read() if isinstance(text, StoredText) else text.decode("utf-8")) == expected
     assert bool(calls) == again
     assert (PATH in memo.rendered) == again
     assert (PATH in memo.stored) == (not again)  # a build links the kept file instead of writing it
@@ -60,7 +61,7 @@ def test_a_memo_in_use_keeps_its_texts(tmp_path):
     memo = PageMemo()
     memo(PATH, ("inputs", 1), lambda: TEXT)
     pickle.dumps(memo)
-    assert memo(PATH, ("inputs", 1), lambda: NEW) == TEXT
+    assert memo(PATH, ("inputs", 1), lambda: NEW) == TEXT.encode("utf-8")
 
 
 # A file of blocks, as the open data's rows per document: head, non-empty blocks joined, tail.
@@ -70,8 +71,10 @@ FIRST = [("a", 1, '{"r":"a1"},\n{"r":"á2"}'), ("b", 1, ""), ("c", 1, '{"r":"c1"
 
 
 def _blocks(memo: PageMemo, blocks: list[tuple[str, int, str]], calls: list[str]) -> str:
-    return memo.blocks(FILE, HEAD, SEP, TAIL,
+    data = memo.blocks(FILE, HEAD, SEP, TAIL,
                        [(name, key, lambda n=name, t=text: calls.append(n) or t) for name, key, text in blocks])
+    assert isinstance(data, bytes)
+    return data.decode("utf-8")
 
 
 def _loaded_blocks(folder: Path, stored: str | None) -> PageMemo:

@@ -57,8 +57,9 @@ def copy_hand_written(docs: Path, target: Path) -> None:
 
 
 def write_pages(folder: Path, pages: Mapping[str, object], stored: Mapping[str, Path] | None = None) -> None:
-    """Write pages into a fresh folder (staging); a page whose text is already a file (`stored`:
-    the last build's, vanban.state; its value a StoredText, not read) is linked to it instead."""
+    """Write pages (text or UTF-8 bytes) into a fresh folder (staging); a page whose text is
+    already a file (`stored`: the last build's, vanban.state; its value a StoredText, not read) is
+    linked to it instead."""
     made: set[Path] = set()
     stored = stored or {}
     for rel, text in pages.items():
@@ -69,7 +70,7 @@ def write_pages(folder: Path, pages: Mapping[str, object], stored: Mapping[str, 
         if rel in stored:
             link_or_copy(stored[rel], dest)
         else:
-            dest.write_bytes(text.encode("utf-8"))
+            dest.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 class StagedPages(Mapping):

@@ -38,7 +38,7 @@ class Generated:
     findings: dict[str, list[Finding]]
     terms: list[Term]
     # A page's text, or the file the last build kept that is its text (linked, see `stored`).
-    pages: dict[str, str | StoredText]
+    pages: dict[str, str | bytes | StoredText]
     nav: list
     # Paths of the pages rendered in this run (the others are the previous run's text).
     rendered: set[str]

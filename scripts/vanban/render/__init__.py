@@ -26,10 +26,11 @@ DIRECTIVES_SECTION = "Văn bản được trích dẫn"
 
 def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
                  figures: dict[str, KeyFigures], terms: list[Term], memo: PageMemo | None = None,
-                 texts: list[Report] | None = None) -> dict[str, str]:
-    """Every generated page, by its path under docs/ (POSIX separators). With a `memo` from the
-    previous generation, a report's or directive's page is rendered only if its inputs changed.
-    `texts` are the directives' own texts (each shown on its directive's page)."""
+                 texts: list[Report] | None = None) -> dict[str, str | bytes]:
+    """Every generated page (its text, or UTF-8 from the memo), by its path under docs/ (POSIX
+    separators). With a `memo` from the previous generation, a report's or directive's page is
+    rendered only if its inputs changed. `texts` are the directives' own texts (each shown on
+    its directive's page)."""
     memo = memo if memo is not None else PageMemo()
     memo.start()
     texts = [t for t in texts or [] if t.slug in index.by_report]

@@ -23,7 +23,7 @@ NO_YEAR = "Chưa rõ năm"
 
 
 def index_pages(index: CitationIndex, memo: PageMemo | None = None,
-                status: dict[str, tuple[str, str]] | None = None) -> dict[str, str]:
+                status: dict[str, tuple[str, str]] | None = None) -> dict[str, bytes]:
     """The four lists of directives; with a memo, rendered again only if a directive, a count of
     citations or a status changed. `status`: replaced or repealed directives (id → (status, by))."""
     memo = memo if memo is not None else PageMemo()

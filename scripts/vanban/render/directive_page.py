@@ -266,7 +266,7 @@ def _link(d: Directive) -> str:
 
 
 def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo | None = None,
-                    text_links: dict[str, dict[str, list[Link]]] | None = None) -> dict[str, str]:
+                    text_links: dict[str, dict[str, list[Link]]] | None = None) -> dict[str, bytes]:
     """Every cited directive's page, by path under docs/; with a memo, only pages whose inputs
     changed are rendered. `reports` are all documents, directives' texts (`van-ban/<id>`) too."""
     memo = memo if memo is not None else PageMemo()

@@ -24,7 +24,7 @@ CSV_FIELDS = ("document", "document_kind", "anchor", "url", "line", "kind", "raw
 
 
 def data_files(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
-               figures: dict[str, KeyFigures], memo: PageMemo | None = None) -> dict[str, str]:
+               figures: dict[str, KeyFigures], memo: PageMemo | None = None) -> dict[str, str | bytes]:
     """Every file of `du-lieu/`, by its path under docs/. The files with rows per document are
     kept in `memo` document by document: a change to one report encodes that report's rows only."""
     memo = memo if memo is not None else PageMemo()
