@@ -4,6 +4,7 @@ every place it is cited (links are checked by the strict MkDocs build itself).""
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import Counter
 
@@ -11,6 +12,7 @@ import pytest
 
 from conftest import SEED_SLUG, run_vanban
 from vanban.cite import extract_citations
+from vanban.render import directive_index
 from vanban.sources import load_reports
 
 LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?>(.*?)</a>', re.DOTALL)
@@ -119,3 +121,33 @@ def test_directive_pages_quote_each_paragraph_once_at_word_boundaries(seed):
             assert all(w in words for w in ends), (page.name, ends)
             checked += 1
     assert checked > 50
+
+
+def _targets(path: str, text: str) -> list[str]:
+    """The docs/ paths the Markdown links of a generated page lead to."""
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+            for link in re.findall(r"\]\(([^)#]+\.md)\)", text)]
+
+
+@pytest.mark.parametrize("overview, folder", [("van-ban/theo-loai.md", "van-ban/loai/"),
+                                              ("van-ban/theo-cap.md", "van-ban/co-quan/"),
+                                              ("van-ban/theo-nam.md", "van-ban/nam/")])
+def test_a_long_list_is_an_overview_of_group_pages(seed, monkeypatch, overview, folder):
+    """Past SPLIT_AT directives (10 here, the seed has 62), each list links to a page per group:
+    every directive on exactly one group page, every group page linked from the overview, and
+    each page's links back lead where they should."""
+    _, _, index = seed
+    monkeypatch.setattr(directive_index, "SPLIT_AT", 10)
+    pages = {path: text.decode("utf-8") if isinstance(text, bytes) else text
+             for path, text in directive_index.index_pages(index).items()}
+    groups = sorted(p for p in pages if p.startswith(folder))
+    assert len(groups) >= 5
+    assert sorted(_targets(overview, pages[overview])) == groups
+    listed = Counter(t for g in groups for t in _targets(g, pages[g]) if t != overview)
+    assert listed == Counter({f"van-ban/{ident}.md": 1 for ident in index.directives})
+    assert all(_targets(g, pages[g]).count(overview) == 1 for g in groups)
+    assert "](" not in pages[overview].split("# ", 1)[1].split("\n\n", 2)[1]  # the count line has no link
+    monkeypatch.setattr(directive_index, "SPLIT_AT", len(index.directives))
+    whole = directive_index.index_pages(index)
+    assert not any(p.startswith(folder) for p in whole)
+    assert sorted(_targets(overview, whole[overview])) == sorted(f"van-ban/{i}.md" for i in index.directives)
