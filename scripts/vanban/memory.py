@@ -7,10 +7,13 @@ import ctypes
 import gc
 
 
-def release() -> None:
-    """Collect garbage, then ask the C library to return its free pages (glibc's malloc_trim;
-    without it, what Python frees on its own)."""
-    gc.collect()
+def release(collect: bool = True) -> None:
+    """Collect garbage (unless `collect` is false: what was dropped held no cycles, and a full
+    pass over a generation of millions of objects takes a second or more), then ask the C
+    library to return its free pages (glibc's malloc_trim; without it, what Python frees on its
+    own)."""
+    if collect:
+        gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):

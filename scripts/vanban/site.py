@@ -159,9 +159,9 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     dump = None
     try:
         built, config = _stage(root, stage, generate(root, progress, regenerator))
-        if kept is None:  # the pages are written: their texts go before the caches are pickled
+        if kept is None:  # the pages are written: their texts (bytes, no cycles) go before the caches are pickled
             regenerator.drop_texts()
-            release_memory()
+            release_memory(collect=False)
         generation = None
         # A public site that withholds marked material keeps no generation caches (they hold it).
         if state is not None and not built.withheld:
