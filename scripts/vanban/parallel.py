@@ -5,10 +5,10 @@
 functions (`_populate_page`, `_build_page`): the main process loads the config, the files and
 the nav; N workers forked from it read the nav's pages (all that a page shows of other pages
 is the nav: their titles and metadata; a page whose front matter gives its title is not
-rendered for it, only read); the main process writes the static files
-and theme templates; then each worker reads, renders, lays out and writes its share of the
-other pages one at a time, keeping of each only its title, anchors and log (so memory does not
-grow with the site, where MkDocs holds every page's HTML until it writes the first); anchor
+rendered for it, only read); the main process writes the static files and theme templates;
+then each worker reads, renders, lays out and writes its share of the other pages one at a
+time, keeping of each only its title, anchors and log (so memory does not grow with the site,
+where MkDocs holds every page's HTML until it writes the first); anchor
 links are validated and `post_build` runs in the main process. Log records are replayed in
 MkDocs' order (every page read, then written), so the log, like the site, is the same for any
 N (tests/test_parallel.py compares the trees with MkDocs' own build and fails the day these
@@ -93,8 +93,8 @@ def _titled(page, config) -> bool:
 
 def _worker(conn, state: dict) -> None:
     """Answer the main process: read the nav's pages it names (their summaries back, and which
-    of them it rendered); then, given their titles and metadata, read, render, lay out and write the pages it
-    names, one at a time, keeping of each only its summary."""
+    of them it rendered); then, given their titles and metadata, read, render, lay out and write
+    the pages it names, one at a time, keeping of each only its summary."""
     build, config, files, nav, env, doc_files = (state[k] for k in ("build", "config", "files", "nav", "env", "docs"))
     records = _Records()
     logger = logging.getLogger(state["logger"])

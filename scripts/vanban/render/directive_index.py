@@ -58,7 +58,8 @@ def index_pages(index: CitationIndex, memo: PageMemo | None = None,
         pages[overview] = _overview(overview, groups, split, status)
         for group in groups if split else []:
             shown = {d.id: status[d.id] for d in group.directives if d.id in status}
-            pages[group.path] = memo(group.path, (group, shown), lambda g=group, st=shown: _group_page(overview, g, st))
+            pages[group.path] = memo(group.path, (group, shown),
+                                     lambda g=group, st=shown: _group_page(overview, g, st))
     memo.rendered |= {BY_TYPE, BY_LEVEL, BY_YEAR}
     return pages
 
@@ -82,10 +83,12 @@ def _groups(directives: list[Directive]) -> dict[str, list[Group]]:
         by_level[d.level or NO_LEVEL][d.issuer or NO_ISSUER].append(d)
     levels = sorted(by_level, key=lambda k: (LEVEL_ORDER + [k]).index(k))
     return {
-        BY_TYPE: _paged(GROUP_DIRS[BY_TYPE], [(t, None, by_type[t]) for t in sorted(by_type, key=vietnamese_sort_key)]),
+        BY_TYPE: _paged(GROUP_DIRS[BY_TYPE], [(t, None, by_type[t])
+                                             for t in sorted(by_type, key=vietnamese_sort_key)]),
         BY_LEVEL: _paged(GROUP_DIRS[BY_LEVEL], [(issuer, level, by_level[level][issuer]) for level in levels
                                                for issuer in sorted(by_level[level], key=vietnamese_sort_key)]),
-        BY_YEAR: _paged(GROUP_DIRS[BY_YEAR], [(y, None, by_year[y]) for y in sorted(by_year, key=lambda k: (k == NO_YEAR, k))]),
+        BY_YEAR: _paged(GROUP_DIRS[BY_YEAR], [(y, None, by_year[y])
+                                             for y in sorted(by_year, key=lambda k: (k == NO_YEAR, k))]),
     }
 
 
@@ -127,7 +130,8 @@ def _overview(path: str, groups: list[Group], split: bool, status: dict[str, str
                          f"{len(group.directives)} văn bản")
             continue
         anchor = group.path.rsplit("/", 1)[1].removesuffix(".md")
-        heading = f"### {escape(group.name)}" if group.level else f"## {escape(group.name)} ({len(group.directives)})"
+        heading = (f"### {escape(group.name)}" if group.level
+                   else f"## {escape(group.name)} ({len(group.directives)})")
         out.append(f"{heading} {{ #{anchor} }}")
         out.append("\n".join(f"- {_item(d, '')}{_status(d, status)}" for d in group.directives))
     if links:
