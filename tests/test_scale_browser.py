@@ -134,3 +134,28 @@ def test_a_word_of_one_letter_is_not_searched_alone(site, query, found):
     base, page = site
     results = search(page, base, query)
     assert bool(results) is found, results[:3]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("path", ["van-ban/theo-cap/", "van-ban/loai/nghi-quyet/", "van-ban/nam/2015/"])
+def test_the_lists_of_a_large_archive_are_split_and_accessible(archive, browser, path, width):
+    """Thousands of directives: each list is an overview and a page per group (the strict build
+    checked their links), with no serious or critical WCAG 2.1 AA violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser import serve
+    from test_accessibility_browser import TAGS
+
+    overview = (archive / "site" / "van-ban" / "theo-loai" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../loai/nghi-quyet/"' in overview and 'href="../nghi-quyet-' not in overview
+    with serve(archive / "site") as base:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(base + path)
+            assert page.locator("article li a").count() > 5
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        finally:
+            page.close()
+    serious = [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in result.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
