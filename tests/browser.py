@@ -142,3 +142,17 @@ def search(page, base: str, query: str, timeout: float = 15000) -> list[dict]:
         url = urlsplit(result["href"])
         result["href"] = url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
     return found
+
+
+# WCAG 2.1 A and AA: the rules axe-core runs on each page.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def serious_violations(page) -> list[tuple]:
+    """axe-core's serious or critical WCAG 2.1 AA violations on the page open in `page`:
+    (rule, number of nodes, first node), none if the page passes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [(v["id"], len(v["nodes"]), v["nodes"][0]["target"]) for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")]
