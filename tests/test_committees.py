@@ -114,3 +114,54 @@ def test_a_target_not_read_is_listed_not_guessed(three_years):
     listed = page.split("Chỉ tiêu chưa đối chiếu được", 1)[1]
     anchors = re.findall(r"\.md#(p-[\w-]+)\)", listed)
     assert anchors and all(a.startswith("p-iii-1-") for a in anchors), anchors  # the targets section only
+
+
+def test_a_much_cited_directive_lists_its_reports_a_year_to_a_page(archive, monkeypatch):
+    """Past SPLIT_CITED_AT citing reports (2 here; the archive has 4, dated 2021–2023), the
+    directive's page links to a page per year, each listing that year's reports and their
+    passages, linking back; every citing paragraph is on exactly one year's page."""
+    import posixpath
+
+    from vanban.cite import extract_citations
+    from vanban.render import directive_page
+    from vanban.sources import load_reports
+
+    reports = load_reports(archive)
+    index = extract_citations(reports, archive)
+    ident = "chi-thi-05-ct-tw-2016"
+    cited = {(slug, c.container) for slug, cites in index.by_report.items() for c in cites if c.directive == ident}
+
+    def pages():
+        return {p: t.decode("utf-8") if isinstance(t, bytes) else t
+                for p, t in directive_page.directive_pages(index, reports).items()}
+
+    def targets(path, text):
+        return [posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+                for link in re.findall(r"\]\(([^)]+)\)", text)]
+
+    whole = pages()
+    assert not any(p.startswith(f"van-ban/{ident}/") for p in whole)
+    monkeypatch.setattr(directive_page, "SPLIT_CITED_AT", 2)
+    split = pages()
+    main = split[f"van-ban/{ident}.md"]
+    years = sorted(p for p in split if p.startswith(f"van-ban/{ident}/"))
+    dates = sorted({r.date[:4] for r in reports if any(slug == r.slug for slug, _ in cited)})
+    assert dates == ["2021", "2022", "2023"]
+    assert years == [f"van-ban/{ident}/trich-dan-{y}.md" for y in dates]
+    assert [t for t in targets(f"van-ban/{ident}.md", main) if t.startswith(f"van-ban/{ident}/")] == years
+    assert "### " not in main.split("{ #duoc-trich-dan-tai }", 1)[1]
+    assert re.search(r"Được trích dẫn trong 4 báo cáo của 2 cấp ủy", main)  # the timeline stays
+    listed = []
+    for path in years:
+        text = split[path]
+        assert f"van-ban/{ident}.md#duoc-trich-dan-tai" in targets(path, text)
+        year = path[-7:-3]
+        for target in targets(path, text):
+            if target.startswith("bao-cao/"):
+                page, anchor = target.split("#")
+                slug = page.removeprefix("bao-cao/").removesuffix(".md")
+                assert next(r for r in reports if r.slug == slug).date.startswith(year)
+                listed.append((slug, anchor))
+    assert sorted(listed) == sorted(cited)
+    # the same directive's page above the threshold, and the others untouched
+    assert all(split[p] == whole[p] for p in whole if p != f"van-ban/{ident}.md")

@@ -154,3 +154,27 @@ def test_the_lists_of_a_large_archive_are_split_and_accessible(archive, browser,
         finally:
             page.close()
     assert not serious, serious
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_much_cited_directive_lists_its_reports_by_year_accessibly(archive, browser, width):
+    """A directive cited by more than SPLIT_CITED_AT of the 100 reports links to a page per year
+    (the strict build checked their links); the largest year's page has no serious or critical
+    WCAG 2.1 AA violation."""
+    from browser import serious_violations, serve
+
+    years = sorted((archive / "site" / "van-ban").glob("*/trich-dan-*/index.html"))
+    assert years
+    for page in years:
+        main = (page.parent.parent / "index.html").read_text(encoding="utf-8")
+        assert f'href="{page.parent.name}/"' in main
+    largest = max(years, key=lambda p: (p.stat().st_size, p.as_posix()))
+    with serve(archive / "site") as base:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(base + largest.parent.relative_to(archive / "site").as_posix() + "/")
+            assert page.locator("article h3").count() > 5
+            serious = serious_violations(page)
+        finally:
+            page.close()
+    assert not serious, serious

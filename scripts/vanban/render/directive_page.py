@@ -15,7 +15,7 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title
+from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title
 from vanban.render.report_page import DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header
 
 UNCONFIRMED = " (chưa xác minh)"
@@ -26,6 +26,12 @@ TITLE_SOURCES = {
     "conference": "",
     "text": "",
 }
+# A directive cited by more reports than this lists them a year to a page of its own, linked
+# from its page (year_path): at 1 000 reports the most cited directive's page listed 994 reports,
+# 2.3 MB of Markdown for a phone to load, and was built again whenever any report was added; a
+# year's page changes only with that year's reports.
+SPLIT_CITED_AT = 50
+NO_YEAR = "chua-ro-nam"
 NO_TEXT = ("Toàn văn văn bản này chưa được đưa lên trang. Người quản trị trang có thể bổ sung bằng cách "
            "thêm tệp văn bản (Word hoặc văn bản thuần) của văn bản này; khi đó toàn văn sẽ hiện tại đây, "
            "có liên kết đến từng điều, khoản, mục.")
@@ -110,7 +116,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     # The citing passages and related directives are searched where they belong (the reports,
     # the other directives' pages), not again here.
     out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
-    out += [UNSEARCHED_BLOCK, *_citations(cited.get(d.id, []), reports, texts), "</div>"]
+    out += [UNSEARCHED_BLOCK, *_citations(d, cited.get(d.id, []), reports, texts), "</div>"]
     own = rel.cites.get(d.id)
     if own:
         out.append("## Văn bản này trích dẫn { #van-ban-nay-trich-dan }")
@@ -189,17 +195,77 @@ def _metadata(d: Directive) -> str:
     return "\n".join(lines)
 
 
-def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
-               texts: dict[tuple[str, str], str]) -> list[str]:
-    out = []
-    by_report: dict[str, list[Citation]] = defaultdict(list)
+def year_path(ident: str, year: str) -> str:
+    """Where the reports of one year (or NO_YEAR) citing a split directive are listed."""
+    return f"{DIRECTIVES_DIR}/{ident}/trich-dan-{year}.md"
+
+
+def _by_document(cited: list[tuple[str, Citation]]) -> dict[str, list[Citation]]:
+    by_document: dict[str, list[Citation]] = defaultdict(list)
     for slug, c in cited:
-        by_report[slug].append(c)
-    out += _timeline([reports[s] for s in by_report if reports[s].kind == "report"])
+        by_document[slug].append(c)
+    return by_document
+
+
+def _years(cited: list[tuple[str, Citation]], reports: dict[str, Report]) -> dict[str, list[tuple[str, Citation]]]:
+    """The citations of reports by the report's year (NO_YEAR last), if more than SPLIT_CITED_AT
+    reports cite the directive; otherwise none (its page lists them all)."""
+    citing = {slug for slug, _ in cited if reports[slug].kind == "report"}
+    if len(citing) <= SPLIT_CITED_AT:
+        return {}
+    years: dict[str, list[tuple[str, Citation]]] = defaultdict(list)
+    for slug, c in cited:
+        report = reports[slug]
+        if report.kind == "report":
+            years[report.date[:4] if report.date else NO_YEAR].append((slug, c))
+    return {y: years[y] for y in sorted(years, key=lambda y: (y == NO_YEAR, y))}
+
+
+def _year_label(year: str) -> str:
+    return "Báo cáo chưa rõ năm" if year == NO_YEAR else f"Năm {year}"
+
+
+def _citations(d: Directive, cited: list[tuple[str, Citation]], reports: dict[str, Report],
+               texts: dict[tuple[str, str], str]) -> list[str]:
+    """The citing documents with their passages; for a directive cited by many reports, the
+    timeline and a link to each year's page, then the directives' texts that cite it."""
+    by_document = _by_document(cited)
+    out = _timeline([reports[s] for s in by_document if reports[s].kind == "report"])
+    years = _years(cited, reports)
+    if years:
+        out.append("Danh sách báo cáo trích dẫn được chia theo năm báo cáo:")
+        out.append("\n".join(f"- [{_year_label(y)}]({d.id}/trich-dan-{y}.md): "
+                             f"{len(_by_document(here))} báo cáo, {len({(s, c.container) for s, c in here})} đoạn"
+                             for y, here in years.items()))
+        by_document = {s: cs for s, cs in by_document.items() if reports[s].kind != "report"}
+    out += _sections(by_document, reports, texts, DIRECTIVES_DIR)
+    if not out:
+        out.append("Chưa có báo cáo nào trích dẫn văn bản này.")
+    return out
+
+
+def render_year(d: Directive, year: str, cited: list[tuple[str, Citation]], reports: dict[str, Report],
+                texts: dict[tuple[str, str], str]) -> str:
+    """The page of one year's reports citing a split directive, linking back to its page."""
+    title = f"{d.label}: báo cáo {'chưa rõ năm' if year == NO_YEAR else 'năm ' + year} trích dẫn"
+    by_document = _by_document(cited)
+    out = [front_matter(title, "data/directives.yml and the reports' citations", search=NOT_SEARCHED),
+           *mark_banner(d.marks),
+           f"# {escape(title)} {{ #trich-dan }}",
+           f"Xem trang văn bản: [{escape(d.label)}](../{d.id}.md#duoc-trich-dan-tai).",
+           *_timeline([reports[s] for s in by_document])]
+    out += _sections(by_document, reports, texts, f"{DIRECTIVES_DIR}/{d.id}")
+    return "\n\n".join(out) + "\n"
+
+
+def _sections(by_document: dict[str, list[Citation]], reports: dict[str, Report],
+              texts: dict[tuple[str, str], str], from_dir: str) -> list[str]:
+    """A heading per citing document and its citing passages (links from a page in `from_dir`)."""
+    out = []
     # Reports in time order (undated last), then the directives whose texts cite it.
-    for slug in sorted(by_report, key=lambda s: (reports[s].kind != "report", not reports[s].date,
-                                                 reports[s].date or "", reports[s].title, s)):
-        mine = by_report[slug]
+    for slug in sorted(by_document, key=lambda s: (reports[s].kind != "report", not reports[s].date,
+                                                   reports[s].date or "", reports[s].title, s)):
+        mine = by_document[slug]
         report = reports[slug]
         when = ", ".join(p for p in (report.committee, vietnamese_date(report.date) if report.date else "") if p)
         out.append(f"### {escape(report.title)} {{ #bao-cao-{slug.replace('/', '-')} }}")
@@ -212,15 +278,13 @@ def _citations(cited: list[tuple[str, Citation]], reports: dict[str, Report],
         for container, here in by_container.items():
             c = here[0]
             before, inside, after = sentence_around(texts[(slug, container)], c.start, c.end)
-            href = location_href(slug, container, DIRECTIVES_DIR)
+            href = location_href(slug, container, from_dir)
             tag = " *(thực hiện)*" if any(x.implements for x in here) else ""
             tag += "".join(f" *({escape(p)})*" for p in dict.fromkeys(x.pin_text for x in here if x.pin_text))
             tag += f" *({len(here)} lần trong đoạn)*" if len(here) > 1 else ""
             items.append(f"- [{escape(_cap(location_label(container)))}]({href}){tag}: "
                          f"“{escape(before)}**{escape(inside)}**{escape(after)}”")
         out.append("\n".join(items))
-    if not out:
-        out.append("Chưa có báo cáo nào trích dẫn văn bản này.")
     return out
 
 
@@ -292,6 +356,10 @@ def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo 
         pages[directive_path(i)] = memo(directive_path(i), key,
                                         lambda: render_directive(d, index, by_slug, texts, rel, cited, conflicts,
                                                                  text_links, status))
+        for year, here in _years(cited.get(i, []), by_slug).items():
+            pages[year_path(i, year)] = memo(
+                year_path(i, year), (d.label, d.marks, [(by_slug[slug], c) for slug, c in here]),
+                lambda y=year, h=here: render_year(d, y, h, by_slug, texts))
     return pages
 
 
