@@ -14,15 +14,15 @@ from pathlib import Path
 from vanban.facts.numbers import Figure
 from vanban.facts.paragraphs import Paragraph, rating_partition, read_paragraphs
 from vanban.facts.vocab import fold
-from vanban.model import Report
+from vanban.model import Packed, Report
 from vanban.yamlfile import load_package_data
 
 RATING_LABELS = {"htxs": "Hoàn thành xuất sắc nhiệm vụ", "htt": "Hoàn thành tốt nhiệm vụ",
                  "ht": "Hoàn thành nhiệm vụ", "kht": "Không hoàn thành nhiệm vụ", "kxl": "Không xếp loại"}
 
 
-@dataclass
-class Value:
+@dataclass(slots=True)
+class Value(Packed):
     """A figure as the page shows it, with the paragraph it comes from."""
 
     text: str
@@ -30,32 +30,32 @@ class Value:
     number: float
 
 
-@dataclass
-class Row:
+@dataclass(slots=True)
+class Row(Packed):
     label: str
     result: Value | None = None
     target: Value | None = None
     topic: str = ""
 
 
-@dataclass
-class RatingRow:
+@dataclass(slots=True)
+class RatingRow(Packed):
     rating: str
     label: str
     count: Value
     percent: Value | None
 
 
-@dataclass
-class Partition:
+@dataclass(slots=True)
+class Partition(Packed):
     subject: str
     anchor: str
     rows: list[RatingRow]
     or_better: RatingRow | None = None
 
 
-@dataclass
-class KeyFigures:
+@dataclass(slots=True)
+class KeyFigures(Packed):
     groups: list[tuple[str, list[Row]]] = field(default_factory=list)
     ratings: list[Partition] = field(default_factory=list)
     rating_target: Value | None = None

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Literal
 
+from vanban.model import Packed
+
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass
-class Finding:
+@dataclass(slots=True)
+class Finding(Packed):
     """One thing to fix before cadres study the report.
 
     `severity` is `error` only when the arithmetic (or the text itself) proves it; `certainty`

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from vanban.model import Mark
+from vanban.model import Mark, Packed
 
 CitationKind = Literal["full", "bare", "enumerated", "short", "conference", "plenum", "congress", "alias",
                        "name", "law"]
 
 
-@dataclass
-class Citation:
+@dataclass(slots=True)
+class Citation(Packed):
     """One mention of a document in a report, with its span in the container's NFC text.
 
     `container` is the block anchor (`p-i-2-2-3`) or `fn:N` for footnote N.
@@ -63,8 +63,8 @@ class Citation:
         return data
 
 
-@dataclass
-class Directive:
+@dataclass(slots=True)
+class Directive(Packed):
     """A document that reports cite: from the catalog, or put together from its citations."""
 
     id: str
@@ -107,8 +107,8 @@ class Directive:
         return f"{self.type} {self.number or ''}".strip()
 
 
-@dataclass
-class Conflict:
+@dataclass(slots=True)
+class Conflict(Packed):
     """Something the report says about a document that does not agree with itself or the catalog."""
 
     kind: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from vanban.check import Finding
 from vanban.cite import CitationIndex
 from vanban.cite.relations import statuses
@@ -42,10 +44,11 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     memo.rendered |= set(pages)
     pages.update(data_files(reports, index, findings, figures, memo))
     previous = previous_reports(reports)
+    made: dict = {}
     pages.update(index_pages(index, memo, statuses(index)))
     for report in reports:
         mine = findings.get(report.slug, [])
-        links, flags, shown = _links(report, index, anchors), _flags(report, mine), figures[report.slug]
+        links, flags, shown = _links(report, index, anchors, made), _flags(report, mine), figures[report.slug]
         pages[report_path(report.slug)] = memo(report_path(report.slug), (report, links, flags),
                                                lambda: render_report(report, links, flags))
         pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
@@ -54,24 +57,32 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
         checks = check_targets(before, figures[before.slug], report, shown) if before else []
         pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine, checks),
                                                 lambda: render_figures(report, shown, mine, checks))
-    text_links = {t.slug: _links(t, index, anchors) for t in texts}
+    text_links = {t.slug: _links(t, index, anchors, made) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
     memo.keep_only(pages)
     return pages
 
 
-def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]]) -> dict[str, list[Link]]:
+def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]],
+           made: dict[tuple, tuple[str, str]] | None = None) -> dict[str, list[Link]]:
     """Each citation of a document as a link to its directive's page, titled with its trích yếu;
-    a citation that names a provision the directive's text has lands on that provision."""
+    a citation that names a provision the directive's text has lands on that provision. `made`
+    holds each (target, title) made so far, for all documents: one string each, not one per
+    citation (the render memo keeps the links of every report)."""
     links: dict[str, list[Link]] = {}
+    made = made if made is not None else {}
     for c in index.by_report.get(report.slug, []):
-        d = index.directives[c.directive]
-        title = d.label + (f": {d.title}" if d.title else "")
-        target = f"../{directive_path(d.id)}"
-        if c.pin and c.pin in anchors.get(d.text or "", ()):
-            target += f"#{c.pin}"
-            title = f"{c.pin_text}, {title}"
-        links.setdefault(c.container, []).append(Link(c.start, c.end, target, title))
+        pinned = c.pin if c.pin and c.pin in anchors.get(index.directives[c.directive].text or "", ()) else None
+        key = (c.directive, pinned, c.pin_text if pinned else None)
+        if key not in made:
+            d = index.directives[c.directive]
+            title = d.label + (f": {d.title}" if d.title else "")
+            target = f"../{directive_path(d.id)}"
+            if pinned:
+                target += f"#{pinned}"
+                title = f"{c.pin_text}, {title}"
+            made[key] = (target, title)
+        links.setdefault(c.container, []).append(Link(c.start, c.end, *made[key]))
     return links
 
 
@@ -80,8 +91,14 @@ def _flags(report: Report, findings: list[Finding]) -> dict[str, Link]:
     flags = {}
     for anchor, (first, count) in first_finding_of(findings).items():
         target = f"../{check_path(report.slug)}#{finding_anchor(first)}"
-        flags[anchor] = Link(0, 0, target, f"Kiểm tra dữ liệu: {count} điểm cần xem ở đoạn này")
+        flags[anchor] = Link(0, 0, target, _flag_title(count))
     return flags
+
+
+@lru_cache(maxsize=None)
+def _flag_title(count: int) -> str:
+    """The title of a block's flag: one string per count, shared by the memo's keys."""
+    return f"Kiểm tra dữ liệu: {count} điểm cần xem ở đoạn này"
 
 
 def generated_nav(reports: list[Report]) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vanban.model import Block, FootnoteRef, Report
+from vanban.model import Block, FootnoteRef, Packed, Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape, escape_title
 from vanban.render.page import front_matter, mark_banner, meta_title
@@ -14,8 +14,8 @@ DIRECTIVES_DIR = "van-ban"
 FOOTNOTES_HEADING = "Chú thích"
 
 
-@dataclass(frozen=True)
-class Link:
+@dataclass(frozen=True, slots=True)
+class Link(Packed):
     """A span of a block's text that links to a page (a citation to its directive)."""
 
     start: int
