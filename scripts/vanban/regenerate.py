@@ -26,6 +26,7 @@ from vanban.pipeline import ReportWork, Shared, process_all
 from vanban.render import generated_nav, render_pages
 from vanban.cite.relations import statuses
 from vanban.render.memo import PageMemo, StoredText
+from vanban.shared_strings import share_strings
 from vanban.sources import discover, discover_directives
 from vanban.visibility import Visibility, load_visibility, public_view, refuse_marked
 
@@ -67,6 +68,7 @@ class Regenerator:
         self._work: dict[Path, tuple[tuple, ReportWork]] = {}
         self._inputs: tuple | None = None  # the catalog and glossary the cached work read
         self._memo = PageMemo()
+        self._strings: dict[str, str] = {}  # the strings of the cached work, one object per value
         # Seconds of the last run: wall time of each phase, and the time the per-report stages
         # took in all processes together (for benchmarks/build.py).
         self.timings: dict[str, float] = {}
@@ -88,11 +90,13 @@ class Regenerator:
         terms = load_glossary(self.root)
         if self._inputs != (catalog, terms):
             self._work.clear()
+            self._strings.clear()
             self._inputs = (catalog, terms)
         stamps = {s.path: (_stamp(s.path), _stamp(s.path.with_suffix(".yml")), s.slug) for s in sources}
         stale = [s for s in sources if self._work.get(s.path, (None,))[0] != stamps[s.path]]
         shared = Shared(self.root, catalog, {d.id: d for d in catalog}, terms)
         for source, work in zip(stale, process_all(stale, shared, self.jobs)):
+            share_strings(work, self._strings)
             self._work[source.path] = (stamps[source.path], work)
         for path in set(self._work) - set(stamps):
             del self._work[path]
