@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import heapq
 import importlib
 import logging
 import multiprocessing
@@ -170,12 +171,23 @@ class _Workers:
                 del self.owner[i]
         return summaries, records
 
-    def build(self, titles: dict, pages: list[int]) -> tuple[dict[int, PageSummary], list]:
-        """Lay out and write `pages`: those read already by their reader, the others shared out
-        round robin (read first); the summaries of the pages read here, and the records."""
+    def build(self, titles: dict, pages: list[int], sizes: dict[int, int]) -> tuple[dict[int, PageSummary], list]:
+        """Lay out and write `pages`: those read already by their reader, the others (read first)
+        shared out by their `sizes`, largest first, each to the worker with the least to do so
+        far (after an edit, a few pages of very different sizes are built again: dealt round
+        robin, one worker could get the largest few); the summaries of the pages read here, and
+        the records."""
         jobs = len(self.pipes)
-        fresh = [i for i in pages if i not in self.owner]
-        self.owner.update((i, n % jobs) for n, i in enumerate(fresh))
+        load = [0] * jobs
+        for i in pages:
+            if i in self.owner:
+                load[self.owner[i]] += sizes[i]
+        queue = [(size, k) for k, size in enumerate(load)]
+        heapq.heapify(queue)
+        for i in sorted((i for i in pages if i not in self.owner), key=lambda i: (-sizes[i], i)):
+            size, k = heapq.heappop(queue)
+            self.owner[i] = k
+            heapq.heappush(queue, (size + sizes[i], k))
         for k, pipe in enumerate(self.pipes):
             pipe.send(("build", titles, [i for i in pages if self.owner[i] == k]))
         summaries: dict[int, PageSummary] = {}
@@ -372,8 +384,9 @@ def build(engine: str, config, jobs: int, reuse_site: str | None = None, cache_i
             logger.removeHandler(held)
         for i in reused:
             _link(os.path.join(reuse_site, doc_files[i].dest_uri), os.path.join(config.site_dir, doc_files[i].dest_uri))
-        more, built = workers.build({i: (s.title, s.meta) for i, s in shown.items()},
-                                    [i for i in range(len(doc_files)) if i not in reused])
+        todo = [i for i in range(len(doc_files)) if i not in reused]
+        more, built = workers.build({i: (s.title, s.meta) for i, s in shown.items()}, todo,
+                                    {i: os.path.getsize(doc_files[i].abs_src_path) for i in todo})
         summaries.update(more)
         summaries.update(reused)
         records += built
