@@ -149,6 +149,30 @@ def test_a_shard_key_reads_what_pagefind_reads(tmp_path, old, new, same):
     assert (_pagefind_output(tmp_path / "old", old) == _pagefind_output(tmp_path / "new", new)) == same
 
 
+def test_pagefind_given_what_it_reads_of_real_pages_writes_the_same_index(seed_site, tmp_path):
+    """The shards are indexed from each page's indexed_bytes, not the whole page: on the seed
+    site's pages of every kind, Pagefind writes the same files either way."""
+    from conftest import SEED_SLUG
+
+    site = seed_site / "site"
+    pages = [f"bao-cao/{SEED_SLUG}/index.html", "van-ban/chi-thi-05-ct-tw-2016/index.html", "index.html",
+             "thuat-ngu/index.html", f"kiem-tra/{SEED_SLUG}/index.html"]
+    outputs = []
+    for name, given in (("whole", lambda b: b), ("read", indexed_bytes)):
+        folder = tmp_path / name
+        for rel in pages:
+            target = folder / "site" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(given(pagefind.prepare_page((site / rel).read_text(encoding="utf-8")).encode()))
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(folder / "site"), "--output-path", str(folder / "out"),
+               "--silent"]
+        for selector in pagefind.EXCLUDE:
+            cmd += ["--exclude-selectors", selector]
+        subprocess.run(cmd, check=True)
+        outputs.append(_tree_bytes(folder / "out"))
+    assert len(outputs[0]) > 5 and outputs[0] == outputs[1]
+
+
 def test_preparing_a_site_learns_each_page_as_the_plan_would(tmp_path):
     """prepare_site reads every page once and keeps its stats for the shards' plan and keys: the
     same stats a build that did not prepare the site reads afresh, after the page was prepared."""

