@@ -103,8 +103,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     out.append(_metadata(d))
     typed = _typed(d, index, rel)
     if typed:
-        out.append("## Quan hệ với văn bản khác { #quan-he }")
-        out += [UNSEARCHED_BLOCK, *typed, "</div>"]
+        out += [UNSEARCHED_BLOCK, "## Quan hệ với văn bản khác { #quan-he }", *typed, "</div>"]
     out.append("## Toàn văn { #toan-van }")
     doc = reports.get(d.text) if d.text else None
     if doc is None:
@@ -114,24 +113,23 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
         out += contents(doc)
         out += render_body(doc, (text_links or {}).get(doc.slug, {}), depth=1)
     # The citing passages and related directives are searched where they belong (the reports,
-    # the other directives' pages), not again here.
-    out.append("## Được trích dẫn tại { #duoc-trich-dan-tai }")
-    out += [UNSEARCHED_BLOCK, *_citations(d, cited.get(d.id, []), reports, texts), "</div>"]
+    # the other directives' pages), not again here; nor are these sections' headings, the same
+    # on thousands of pages (a section that appears when a report is added leaves the page's
+    # index, and its search shard, as they were).
+    out += [UNSEARCHED_BLOCK, "## Được trích dẫn tại { #duoc-trich-dan-tai }",
+            *_citations(d, cited.get(d.id, []), reports, texts), "</div>"]
     own = rel.cites.get(d.id)
     if own:
-        out.append("## Văn bản này trích dẫn { #van-ban-nay-trich-dan }")
-        out += [UNSEARCHED_BLOCK, "\n".join(f"- {_link(index.directives[i])} ({n} lần)" for i, n in
-                                             sorted(own.items(), key=lambda pair: (-pair[1], pair[0]))
-                                             if i in index.directives), "</div>"]
+        listed = "\n".join(f"- {_link(index.directives[i])} ({n} lần)"
+                           for i, n in sorted(own.items(), key=lambda pair: (-pair[1], pair[0])) if i in index.directives)
+        out += [UNSEARCHED_BLOCK, "## Văn bản này trích dẫn { #van-ban-nay-trich-dan }", listed, "</div>"]
     related = _related(d, index, rel)
     if related:
-        out.append("## Văn bản liên quan { #van-ban-lien-quan }")
-        out += [UNSEARCHED_BLOCK, *related, "</div>"]
+        out += [UNSEARCHED_BLOCK, "## Văn bản liên quan { #van-ban-lien-quan }", *related, "</div>"]
     conflicts = conflicts.get(d.id, [])
     if conflicts:
-        out.append("## Điểm chưa thống nhất trong báo cáo { #mau-thuan }")
         # The reports' own check findings (on their check pages, not searched): not searched here.
-        out.append(UNSEARCHED_BLOCK)
+        out += [UNSEARCHED_BLOCK, "## Điểm chưa thống nhất trong báo cáo { #mau-thuan }"]
         for k in conflicts:
             where = ", ".join(f"[{escape(location_label(a))}]({location_href(k.report, a, DIRECTIVES_DIR)})"
                               for a in k.containers)
