@@ -165,3 +165,18 @@ def test_a_much_cited_directive_lists_its_reports_a_year_to_a_page(archive, monk
     assert sorted(listed) == sorted(cited)
     # the same directive's page above the threshold, and the others untouched
     assert all(split[p] == whole[p] for p in whole if p != f"van-ban/{ident}.md")
+
+
+def test_a_directive_page_is_indexed_beside_the_report_that_first_cited_it(archive):
+    """Chỉ thị 05-CT/TW is cited by the seed (January 2021), then Đông Hà's December 2021 and
+    2022 reports and Cam Lộ's of 2023: its page is indexed in the seed report's search shard."""
+    from vanban.search.page_stats import PageStats
+    from vanban.search.pagefind import page_stat
+
+    rel = "van-ban/chi-thi-05-ct-tw-2016/index.html"
+    page = (archive / "site" / rel).read_text(encoding="utf-8")
+    assert re.findall(r'data-vb-shard-with="([^"]+)"', page) == ["bao-cao/dong-ha-2020-xay-dung-dang"]
+    assert page_stat(archive / "site", rel, PageStats()).group == "bao-cao/dong-ha-2020-xay-dung-dang"
+    # a report's own page, and a page no report cites, go by their own paths
+    for own in ("bao-cao/cam-lo-2023/index.html", "thuat-ngu/index.html"):
+        assert page_stat(archive / "site", own, PageStats()).group is None

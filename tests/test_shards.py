@@ -15,6 +15,7 @@ import pytest
 from vanban.errors import VanbanError
 from vanban.search import pagefind
 from vanban.search.page_stats import PageStats
+from vanban.render.page import shard_with
 from vanban.search.pagefind import index_site, indexed_bytes, page_stat, plan_shards, prepare_site
 
 # Pages of up to 4% of a shard's limit, as a report's page is (130 KB of article HTML in 60 MB).
@@ -68,6 +69,37 @@ def test_a_site_past_the_split_threshold_has_two_shards_at_least(tmp_path, monke
     assert len(shards) == count
     assert sorted(rel for shard in shards for rel in shard) == sorted(
         p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+
+
+def _grouped_page(site: Path, rel: str, size: int, beside: str) -> None:
+    """A page marked to be indexed beside the page `beside` (its source path, as the renderer writes it)."""
+    _page(site, rel, size)
+    path = site / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "data-pagefind-body>", f"data-pagefind-body>{shard_with(beside)}"), encoding="utf-8")
+
+
+def test_a_report_added_with_the_directives_it_first_cites_changes_one_shard(tmp_path):
+    """Pages marked to go beside a report share its shard (under either URL scheme), and a
+    report added with three directive pages marked for it changes that shard only."""
+    site = _site(tmp_path)
+    for i in range(0, 600, 10):
+        _grouped_page(site, f"van-ban/q{i:04d}/index.html", 2_000, f"bao-cao/p{i:04d}")
+    _grouped_page(site, "van-ban/offline.html", 2_000, "bao-cao/p0010")
+    shards = plan_shards(site, LIMIT)
+    where = {rel: n for n, shard in enumerate(shards) for rel in shard}
+    for i in range(0, 600, 10):
+        assert where[f"van-ban/q{i:04d}/index.html"] == where[f"bao-cao/p{i:04d}/index.html"]
+    assert where["van-ban/offline.html"] == where["bao-cao/p0010/index.html"]
+    spread = {where[f"bao-cao/p{i:04d}/index.html"] for i in range(0, 600, 10)}
+    assert len(spread) >= len(shards) // 2  # grouped, not all in one shard
+    _page(site, "bao-cao/moi/index.html", 15_000)
+    for name in ("a", "b", "c"):
+        _grouped_page(site, f"van-ban/moi-{name}/index.html", 3_000, "bao-cao/moi")
+    after = plan_shards(site, LIMIT)
+    new = [s for s in after if s not in shards]
+    assert len(new) == 1 and {"bao-cao/moi/index.html", "van-ban/moi-a/index.html"} <= set(new[0])
+    assert len([s for s in shards if s not in after]) == 1
 
 
 # (where, what): a page added, grown or shrunk at the start, the middle and the end of the site

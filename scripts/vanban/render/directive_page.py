@@ -15,8 +15,9 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title
-from vanban.render.report_page import DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header
+from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title, shard_with
+from vanban.render.report_page import (DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header,
+                                      report_path)
 
 UNCONFIRMED = " (chưa xác minh)"
 TITLE_SOURCES = {
@@ -94,6 +95,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if dated else "")
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d),
                         description=meta_title(description)),
+           *_shard_mark(cited.get(d.id, []), reports),
            *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
@@ -136,6 +138,17 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
             out.append(f"- {escape(k.message)} ({escape(reports[k.report].title)}: {where})")
         out.append("</div>")
     return "\n\n".join(out) + "\n"
+
+
+def _shard_mark(cited: list[tuple[str, Citation]], reports: dict[str, Report]) -> list[str]:
+    """The page is indexed beside the report that first cited the directive (by date, then
+    slug; undated last), if a report cites it: a new report's page and the pages of the
+    directives it is the first to cite share a search shard, and a later report moves none."""
+    citing = {slug for slug, _ in cited if reports[slug].kind == "report"}
+    if not citing:
+        return []
+    first = min(citing, key=lambda s: (not reports[s].date, reports[s].date or "", s))
+    return [shard_with(report_path(first).removesuffix(".md"))]
 
 
 def _status(d: Directive, index: CitationIndex, status: tuple[str, str] | None) -> str:

@@ -14,6 +14,17 @@ NOT_SEARCHED = {"exclude": True}
 # The same said in the page itself, for the search step vanban runs after any engine.
 NOT_SEARCHED_CLASS = "vb-not-searched"
 NOT_SEARCHED_HTML = f'<div class="{NOT_SEARCHED_CLASS}" hidden></div>'
+# The page a page is to be indexed beside, in the same search shard (vanban.search.pagefind):
+# a directive's page beside the report that first cited it, so that a report added with the
+# directives it is the first to cite changes one shard of the index, not one per page.
+SHARD_WITH_ATTRIBUTE = "data-vb-shard-with"
+
+
+def shard_with(path: str) -> str:
+    """The mark that puts a page in the search shard of the page at `path` (under docs/, no .md)."""
+    return f'<div class="vb-shard" {SHARD_WITH_ATTRIBUTE}="{path}" hidden></div>'
+
+
 # Sections of a page left out of search (Material's attribute, and Pagefind's).
 UNSEARCHED_BLOCK = '<div class="vb-unsearched" data-search-exclude data-pagefind-ignore markdown>'
 

@@ -15,6 +15,7 @@ class PageStat:
     searched: bool  # Material's search runs on the page (it was prepared for Pagefind)
     article: int  # bytes of article HTML Pagefind indexes (0: not indexed)
     digest: bytes  # of what Pagefind reads of the page (vanban.search.pagefind.indexed_bytes)
+    group: str | None = None  # the page it is indexed beside (its SHARD_WITH mark), if any
 
 
 def identity(path: Path) -> tuple[int, int, int]:

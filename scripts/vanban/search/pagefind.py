@@ -25,7 +25,7 @@ from vanban.errors import VanbanError
 from vanban.hardlink import link_or_copy
 from vanban.search.fold import with_fold
 from vanban.search.page_stats import PageStat, PageStats
-from vanban.render.page import NOT_SEARCHED_CLASS
+from vanban.render.page import NOT_SEARCHED_CLASS, SHARD_WITH_ATTRIBUTE
 
 INDEX_DIR = "pagefind"
 SHARDS_FILE = "shards.json"
@@ -134,28 +134,29 @@ def article_size(html: bytes) -> int:
 
 def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) -> list[list[str]]:
     """The site's pages marked for search, in shards of at most `shard_bytes` of article HTML
-    (a larger page is a shard of its own). A page's shard is picked by a hash of its path among
-    as many as the site needs at four fifths full (a bucket grown past the limit is cut in path
-    order): the same site, the same shards; and adding or editing a page changes its own shard
-    only (unless the site grows past another four fifths of a shard), so an incremental build
-    indexes little again. A site past MIN_SPLIT_BYTES has SHARDS_AT_ONCE shards at least. `stats`
-    gets each page's stats (read only if changed)."""
+    (a larger page is a shard of its own). A page's shard is picked by a hash of its path (or of
+    the path its SHARD_WITH mark names: a directive's page goes with the report that first cited
+    it) among as many as the site needs at four fifths full (a bucket grown past the limit is
+    cut in path order): the same site, the same shards; and adding or editing a page changes
+    its own shard only (unless the site grows past another four fifths of a shard), so an
+    incremental build indexes little again. A site past MIN_SPLIT_BYTES has SHARDS_AT_ONCE
+    shards at least. `stats` gets each page's stats (read only if changed)."""
     stats = stats if stats is not None else PageStats()
-    pages: list[tuple[str, int]] = []
+    pages: list[tuple[str, int, str]] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(INDEX_DIR + "/"):
             continue
-        length = page_stat(site, rel, stats).article
-        if length:
-            pages.append((rel, length))
-    total = sum(length for _, length in pages)
+        stat = page_stat(site, rel, stats)
+        if stat.article:
+            pages.append((rel, stat.article, stat.group or _page_key(rel)))
+    total = sum(length for _, length, _ in pages)
     count = max(1, math.ceil(total / (shard_bytes * SHARD_FILL)))
     if total >= MIN_SPLIT_BYTES:
         count = max(count, SHARDS_AT_ONCE)
     buckets: list[list[tuple[str, int]]] = [[] for _ in range(count)]
-    for rel, length in pages:
-        buckets[int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big") % count].append((rel, length))
+    for rel, length, group in pages:
+        buckets[int.from_bytes(hashlib.sha256(group.encode()).digest()[:8], "big") % count].append((rel, length))
     shards: list[list[str]] = []
     for bucket in buckets:
         run: list[str] = []
@@ -235,8 +236,20 @@ def page_stat(site: Path, rel: str, stats: PageStats) -> PageStat:
     return stats.put(rel, path, _stat_of(path.read_bytes()))
 
 
+SHARD_WITH = re.compile(SHARD_WITH_ATTRIBUTE.encode() + rb'="([^"]*)"')
+
+
 def _stat_of(html: bytes) -> PageStat:
-    return PageStat(WORKER.name.encode() in html, article_size(html), hashlib.sha256(indexed_bytes(html)).digest())
+    span = _article(html)
+    group = SHARD_WITH.search(html, *span) if span else None
+    return PageStat(WORKER.name.encode() in html, article_size(html), hashlib.sha256(indexed_bytes(html)).digest(),
+                    group.group(1).decode() if group else None)
+
+
+def _page_key(rel: str) -> str:
+    """A built page's path as its source's, whatever the URL scheme: `bao-cao/x/index.html` and
+    `bao-cao/x.html` are both `bao-cao/x`."""
+    return rel.removesuffix("index.html").removesuffix(".html").rstrip("/")
 
 
 def shard_key(site: Path, pages: list[str], stats: PageStats | None = None) -> str:
