@@ -132,6 +132,9 @@ IGNORED = [
     # nested divs inside the ignored one
     ('<div data-pagefind-ignore><div class="x"><div>1</div></div></div><p>z</p>',
      '<div data-pagefind-ignore><div class="x"><div>2</div></div></div><p>z</p>', True),
+    # a second ignored div beside the first (a section added to a directive's page)
+    ('<p>a</p><div data-pagefind-ignore><p>x</p></div>',
+     '<p>a</p><div data-pagefind-ignore><p>x</p></div>\n\n<div data-pagefind-ignore><h2 id="s">S</h2><p>y</p></div>', True),
     # text after the ignored div counts
     ('<div data-pagefind-ignore><p>x</p></div><p>after</p>', '<div data-pagefind-ignore><p>x</p></div><p>AFTER</p>', False),
     # a heading inside it, its id, a paragraph's id: Pagefind keeps none of them (a report added

@@ -268,10 +268,11 @@ HTML_TAG = re.compile(rb"<html\b[^>]*>")
 
 def indexed_bytes(html: bytes) -> bytes:
     """A page as far as its index can tell: the page's language (its <html> tag) and the article
-    marked for Pagefind, with the divs Pagefind ignores emptied. Nothing else reaches Pagefind's
-    index or fragments (tests/test_shards.py asks Pagefind): not the title, nav or footer, which
-    change on every page when a report is added, nor the citing passages on a directive's page,
-    headings and ids included. A page not marked for Pagefind is taken whole."""
+    marked for Pagefind, with the divs Pagefind ignores emptied (a run of them made one).
+    Nothing else reaches Pagefind's index or fragments (tests/test_shards.py asks Pagefind): not
+    the title, nav or footer, which change on every page when a report is added, nor the citing
+    passages on a directive's page, headings and ids included. A page not marked for Pagefind
+    is taken whole."""
     span = _article(html)
     if span is None:
         return html
@@ -279,6 +280,7 @@ def indexed_bytes(html: bytes) -> bytes:
     end = min(len(html), span[1] + len(b"</article>"))
     lang = HTML_TAG.search(html, 0, start)
     out, pos = [lang.group() if lang else b"", b"\n"], start
+    ignored_until = -1  # where the last ignored div ended
     for opened in IGNORED_DIV.finditer(html, start, end):
         if opened.start() < pos:
             continue
@@ -288,8 +290,11 @@ def indexed_bytes(html: bytes) -> bytes:
             if depth == 0:
                 close = html.find(b">", tag.end()) + 1 or end
                 break
-        out += [html[pos:opened.end()], b"</div>"]
-        pos = close
+        # Ignored divs next to one another are one to Pagefind (a section that appears beside
+        # another leaves the page's key as it was).
+        if pos != ignored_until or html[pos:opened.start()].strip():
+            out += [html[pos:opened.end()], b"</div>"]
+        pos = ignored_until = close
     out.append(html[pos:end])
     return b"".join(out)
 
