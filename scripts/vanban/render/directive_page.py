@@ -141,14 +141,12 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
 
 
 def _shard_mark(cited: list[tuple[str, Citation]], reports: dict[str, Report]) -> list[str]:
-    """The page is indexed beside the report that first cited the directive (by date, then
-    slug; undated last), if a report cites it: a new report's page and the pages of the
-    directives it is the first to cite share a search shard, and a later report moves none."""
-    citing = {slug for slug, _ in cited if reports[slug].kind == "report"}
-    if not citing:
-        return []
-    first = min(citing, key=lambda s: (not reports[s].date, reports[s].date or "", s))
-    return [shard_with(report_path(first).removesuffix(".md"))]
+    """The page is indexed beside the first report that cites the directive, in the order the
+    documents are read (their files' order, the order a directive's fields are completed in), if
+    a report cites it: a new report's page and the pages of the directives it is the first to
+    cite share a search shard, and only a report read earlier moves a page."""
+    first = next((slug for slug, _ in cited if reports[slug].kind == "report"), None)
+    return [shard_with(report_path(first).removesuffix(".md"))] if first else []
 
 
 def _status(d: Directive, index: CitationIndex, status: tuple[str, str] | None) -> str:
