@@ -25,12 +25,25 @@ def text_key(directive_id: str) -> str:
 def text_owner(key: str) -> str | None:
     """The directive whose text a document key names, or None for a report."""
     return key[len(TEXT_KEY_PREFIX):] if key.startswith(TEXT_KEY_PREFIX) else None
+
+
 class Packed:
     """A slotted dataclass pickled as the tuple of its fields' values. The state caches
     (vanban.state) hold millions of these: pickled the default way, each would make a dict of
-    its fields that the pickler keeps to the end of the dump (a third more memory, twice the time)."""
+    its fields that the pickler keeps to the end of the dump (a third more memory, twice the
+    time). Each class gets a __setstate__ of its own that assigns every field in one statement,
+    as dataclasses writes __init__ (a loop over the fields took half of loading the state)."""
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        names = cls.__dict__.get("__slots__")
+        if names:  # the slotted class @dataclass(slots=True) makes (a frozen one gets dataclasses' own)
+            targets = "".join(f"self.{name}, " for name in names)
+            namespace: dict = {}
+            exec(f"def __setstate__(self, state):\n    {targets}= state\n", namespace)
+            cls.__setstate__ = namespace["__setstate__"]
 
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
