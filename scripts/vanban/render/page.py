@@ -15,7 +15,7 @@ NOT_SEARCHED = {"exclude": True}
 NOT_SEARCHED_CLASS = "vb-not-searched"
 NOT_SEARCHED_HTML = f'<div class="{NOT_SEARCHED_CLASS}" hidden></div>'
 # The page a page is to be indexed beside, in the same search shard (vanban.search.pagefind):
-# a directive's page beside the report that first cited it, so that a report added with the
+# a directive's page beside the first report that cites it, so that a report added with the
 # directives it is the first to cite changes one shard of the index, not one per page.
 SHARD_WITH_ATTRIBUTE = "data-vb-shard-with"
 
