@@ -135,7 +135,7 @@ def article_size(html: bytes) -> int:
 def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) -> list[list[str]]:
     """The site's pages marked for search, in shards of at most `shard_bytes` of article HTML
     (a larger page is a shard of its own). A page's shard is picked by a hash of its path (or of
-    the path its SHARD_WITH mark names: a directive's page goes with the report that first cited
+    the path its SHARD_WITH mark names: a directive's page goes with the first report that cites
     it) among as many as the site needs at four fifths full (a bucket grown past the limit is
     cut in path order): the same site, the same shards; and adding or editing a page changes
     its own shard only (unless the site grows past another four fifths of a shard), so an
