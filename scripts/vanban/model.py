@@ -48,10 +48,6 @@ class Packed:
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, name) for name in self.__slots__)
 
-    def __setstate__(self, state: tuple) -> None:
-        for name, value in zip(self.__slots__, state):
-            object.__setattr__(self, name, value)
-
 
 BlockKind = Literal["heading", "paragraph", "bullet", "separator", "closing", "table"]
 
