@@ -112,6 +112,57 @@ def test_fragments_read_by_the_worker_give_what_pagefind_gives(archive, browser,
     assert passages[0] and passages[0] == passages[1]
 
 
+def _linked_copy(site, to):
+    """The built site at `to`, its files hard links (the archive's site is large)."""
+    import os
+    import shutil
+
+    shutil.copytree(site, to, copy_function=os.link)
+    return to
+
+
+def _settled_search(browser, site, query) -> tuple[list[tuple[str, str]], int, int]:
+    """The results of `query` once settled; how many workers searched (Material's and its
+    helpers); how many cores the browser reports."""
+    with served_page(browser, site) as (base, page):
+        search(page, base, query)
+        found = [(r["href"].removeprefix(base), r["text"]) for r in _settled(page)]
+        return found, len(page.workers), page.evaluate("navigator.hardwareConcurrency")
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_helper_workers_find_what_one_pagefind_over_every_shard_finds(archive, browser, tmp_path, query):
+    """The shards are searched side by side, one run of them per core (up to 4), the others'
+    in helper workers: the same pages, order and passages as one Pagefind over every shard
+    (the same worker told to search alone)."""
+    site = archive / "site"
+    shards = len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"])
+    helped, workers, cores = _settled_search(browser, site, query)
+    alone_site = _linked_copy(site, tmp_path / "alone")
+    worker = alone_site / "assets" / "javascripts" / "workers" / "vanban-pagefind.js"
+    source = worker.read_text(encoding="utf-8")
+    worker.unlink()  # a hard link: the archive's own file stays as built
+    assert source.count("var SEARCHERS = 4;") == 1
+    worker.write_text(source.replace("var SEARCHERS = 4;", "var SEARCHERS = 1;"), encoding="utf-8")
+    alone, alone_workers, _ = _settled_search(browser, alone_site, query)
+    assert workers == min(shards, 4, cores) and alone_workers == 1, (workers, shards, cores)
+    assert len(helped) >= 10 and helped == alone
+
+
+def test_a_helper_that_cannot_load_leaves_its_shards_to_the_worker(archive, browser, tmp_path):
+    """A helper loads Pagefind from the first shard of its run; where it cannot (here: no
+    pagefind.js but the first shard's), its shards are searched in the worker: the same results."""
+    site = archive / "site"
+    expected, _, cores = _settled_search(browser, site, "dang vien")
+    broken = _linked_copy(site, tmp_path / "broken")
+    removed = [p for p in sorted((broken / "pagefind").glob("s*/pagefind.js")) if p.parent.name != "s0"]
+    assert removed and cores > 1
+    for script in removed:
+        script.unlink()
+    found, _, _ = _settled_search(browser, broken, "dang vien")
+    assert len(expected) >= 10 and found == expected
+
+
 def test_typing_key_by_key_ends_on_the_query_typed(site):
     """Material sends a query per key; the worker searches one at a time and then only the last
     one typed: the results shown at the end are those of the whole query."""

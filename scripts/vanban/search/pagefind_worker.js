@@ -7,9 +7,11 @@
    with `đ`. A page is shown only if it holds every word of the query (Pagefind would otherwise
    fall back to the longest known prefix of an unknown word). Among the pages read, those with a
    heading holding every word come first, as Material ranks titles above text.
-   This site's shards and the other sites' are one Pagefind (the first shard's, the others
-   merged: Pagefind's WebAssembly is one per module, so two Pagefinds in a worker would share
-   it). A result's page fragment is fetched from the shard that holds it (the shards'
+   This site's shards and the other sites' are cut into runs searched side by side, one per core
+   up to SEARCHERS: the first here, the others each in a helper worker (this same file, started
+   by this one), each run by a Pagefind of its own (a Pagefind's WebAssembly runs one search at a
+   time). Their results are merged as Pagefind merges its own shards' (by score; a tie in shard
+   order). Where a helper cannot start, its run is searched here. A result's page fragment is fetched from the shard that holds it (the shards'
    vanban-fragments.txt say which) and read here: Pagefind's own loader also works out passages
    under every heading of the page, which cost 20 ms a report page and are not used. Without
    that list (a site built by an older vanban) or without the browser's gzip, Pagefind loads it. */
@@ -24,7 +26,9 @@ var D_VARIANTS = 3;    /* words typed with `d` tried both ways: at most 2^3 sear
 var LOAD_FAILED_TITLE = "Không tải được chỉ mục tìm kiếm";
 var LOAD_FAILED_TEXT = "Kết quả tìm kiếm chưa hiện được: chỉ mục tìm kiếm của trang không tải được. Hãy tải lại trang; " +
   "nếu vẫn vậy, báo cho người quản trị trang.";
-var pagefind = null;
+var SEARCHERS = 4;     /* at most this many Pagefinds search the shards side by side (one per core) */
+var HELPER_NAME = "vanban-shards";  /* a helper worker's name: it runs this file's helper part */
+var searchers = null;   /* here and the helpers, each over a run of the shards; null if the index did not load */
 var sources = [];       /* this site and the other sites loaded: {shards: their folders' URLs, base} */
 var shardOf = new Map();  /* page id → {folder, base}: this site's first, from the fragment lists */
 var listed = null;
@@ -188,7 +192,9 @@ function fullUrl(raw, base) {
    excerpt. */
 async function pageOf(result) {
   var where = shardOf.get(result.id);
-  if (!where || typeof DecompressionStream === "undefined") { return result.data(); }
+  if (!where || typeof DecompressionStream === "undefined") {
+    return searchers[result.from].call("data", [result.term, result.id]);
+  }
   var response = await fetch(where.folder + "fragment/" + result.id + ".pf_fragment");
   if (!response.ok) { throw new Error("fragment " + result.id + ": HTTP " + response.status); }
   var bytes = new Uint8Array(await response.arrayBuffer());
@@ -226,7 +232,7 @@ function ordered(pages) {
 async function search(query, mine) {
   query = splitSymbols(query.normalize("NFC").trim());
   if (!query) { post([]); return; }
-  if (!pagefind) {  /* the index did not load: say so, never "nothing found" */
+  if (!searchers) {  /* the index did not load: say so, never "nothing found" */
     post([[{ location: SITE.href, title: LOAD_FAILED_TITLE, text: LOAD_FAILED_TEXT, score: 1, terms: {} }]]);
     return;
   }
@@ -242,14 +248,20 @@ async function search(query, mine) {
   /* the index chunks of every variant fetched together (and the fragment lists, the first
      time); then searched one by one, stopping as soon as a newer query came (a search cannot
      be stopped once started) */
-  await Promise.all([listShards()].concat(asked.map(function (q) {
-    return pagefind.preload(q).catch(function () {});
+  await Promise.all([listShards()].concat(searchers.map(function (searcher) {
+    return searcher.call("preload", [asked]);
   })));
   var best = new Map();
   for (var v = 0; v < asked.length; v++) {
     if (mine !== latest) { return; }
-    var run = await pagefind.search(asked[v]);
-    (run && run.results || []).forEach(function (r) {
+    var runs = await Promise.all(searchers.map(function (searcher, from) {
+      return searcher.call("search", [asked[v], LOADED]).then(function (found) {
+        found.forEach(function (r) { r.from = from; });
+        return found;
+      });
+    }));
+    /* each searcher's results in shard order, then by score: Pagefind's own merge of its shards */
+    [].concat.apply([], runs).sort(function (a, b) { return b.score - a.score; }).forEach(function (r) {
       if (!best.has(r.id) || best.get(r.id).score < r.score) { best.set(r.id, r); }
     });
   }
@@ -299,48 +311,200 @@ function shardUrls(root, names) {
   return names.map(function (name) { return new URL("pagefind/" + name + "/", root).href; });
 }
 
-/* Other vanban sites searched with this one (pagefind/shards.json `others`: their root URLs;
-   their servers must allow this site's origin, README "Several sites"). Their results carry
-   their own addresses. A site that does not answer is left out; this site's search still works. */
-async function mergeOthers(others) {
-  for (var i = 0; i < others.length; i++) {
+/* Pagefind over a run of shards, here or in a helper. A shard is {folder, base, own}: its index
+   folder, its site's base URL, whether it is this site's (which must load; another site's that
+   does not is left out with a warning). */
+function Shards() {
+  this.pagefind = null;
+  this.runs = new Map();  /* the last queries' results, term → id → Pagefind's result */
+}
+
+Shards.prototype.load = async function (shards) {
+  var rest = shards.slice();
+  while (!this.pagefind && rest.length) {
+    var shard = rest.shift();
     try {
-      var root = new URL(others[i], SITE);
-      var theirs = await (await fetch(new URL("pagefind/shards.json", root))).json();
-      var shards = shardUrls(root, theirs.shards);
-      for (var j = 0; j < shards.length; j++) {
-        await pagefind.mergeIndex(shards[j], { baseUrl: root.href, excerptLength: EXCERPT });
-      }
-      sources.push({ shards: shards, base: root.href });
+      var primary = await import(shard.folder + "pagefind.js");
+      await primary.options({ baseUrl: shard.base, excerptLength: EXCERPT });
+      await primary.init();
+      this.pagefind = primary;
     } catch (error) {
-      console.warn("vanban search: another site's index could not be loaded", others[i], error);
+      if (shard.own) { throw error; }
+      console.warn("vanban search: another site's index could not be loaded", shard.folder, error);
     }
   }
+  var pagefind = this.pagefind;
+  await Promise.all(rest.map(function (shard) {
+    return pagefind.mergeIndex(shard.folder, { baseUrl: shard.base, excerptLength: EXCERPT })
+      .catch(function (error) {
+        if (shard.own) { throw error; }
+        console.warn("vanban search: another site's index could not be loaded", shard.folder, error);
+      });
+  }));
+};
+
+Shards.prototype.preload = function (terms) {
+  var pagefind = this.pagefind;
+  return Promise.all(terms.map(function (term) { return pagefind && pagefind.preload(term).catch(function () {}); }))
+    .then(function () {});
+};
+
+/* One term's results, best first: the first `keep` (and any tied with the last of them), as no
+   more are read; plain objects, so that a helper can post them. */
+Shards.prototype.search = async function (term, keep) {
+  var run = this.pagefind ? await this.pagefind.search(term) : null;
+  var results = run && run.results || [];
+  var cut = Math.min(keep, results.length);
+  while (cut > 0 && cut < results.length && results[cut].score === results[cut - 1].score) { cut++; }
+  var kept = new Map();
+  var found = results.slice(0, cut).map(function (r) {
+    kept.set(r.id, r);
+    return { id: r.id, score: r.score, words: r.words, term: term };
+  });
+  this.runs.delete(term);
+  this.runs.set(term, kept);
+  if (this.runs.size > 2 * (1 << D_VARIANTS)) { this.runs.delete(this.runs.keys().next().value); }
+  return found;
+};
+
+/* A result's page as Pagefind reads it (a site without fragment lists). */
+Shards.prototype.data = function (term, id) {
+  var result = this.runs.has(term) && this.runs.get(term).get(id);
+  return result ? result.data() : Promise.reject(new Error("no such result: " + id));
+};
+
+/* Shards searched in this worker: call(method, args) as a helper answers. */
+function Here() {
+  this.shards = new Shards();
+}
+
+Here.prototype.call = function (method, args) {
+  var shards = this.shards;
+  return Promise.resolve().then(function () { return shards[method].apply(shards, args); });
+};
+
+/* Shards searched in a helper worker (this same file, under HELPER_NAME). A helper that fails
+   fails every call, then and after. */
+function Helper() {
+  var pending = this.pending = new Map();
+  var helper = this;
+  this.next = 0;
+  this.broken = null;
+  this.worker = new Worker(self.location.href, { name: HELPER_NAME });
+  this.worker.addEventListener("message", function (event) {
+    var answer = event.data, waiting = pending.get(answer.id);
+    pending.delete(answer.id);
+    if (!waiting) { return; }
+    if ("error" in answer) { waiting.reject(new Error(answer.error)); } else { waiting.resolve(answer.result); }
+  });
+  this.worker.addEventListener("error", function (event) {
+    event.preventDefault();
+    helper.broken = new Error("vanban search: a helper worker failed: " + (event.message || "not started"));
+    pending.forEach(function (waiting) { waiting.reject(helper.broken); });
+    pending.clear();
+  });
+}
+
+Helper.prototype.call = function (method, args) {
+  if (this.broken) { return Promise.reject(this.broken); }
+  var id = this.next++, pending = this.pending, worker = this.worker;
+  return new Promise(function (resolve, reject) {
+    pending.set(id, { resolve: resolve, reject: reject });
+    worker.postMessage({ id: id, method: method, args: args });
+  });
+};
+
+/* A helper's part: the messages of the worker that started it. */
+function serveHelper() {
+  var shards = new Shards();
+  self.addEventListener("message", function (event) {
+    var asked = event.data;
+    Promise.resolve().then(function () { return shards[asked.method].apply(shards, asked.args); })
+      .then(function (result) { self.postMessage({ id: asked.id, result: result }); },
+            function (error) { self.postMessage({ id: asked.id, error: String(error && error.message || error) }); });
+  });
+}
+
+/* The shards cut into `n` runs, in order, of sizes differing by one at most. */
+function runsOf(shards, n) {
+  var out = [];
+  for (var i = 0; i < n; i++) {
+    out.push(shards.slice(Math.floor(i * shards.length / n), Math.floor((i + 1) * shards.length / n)));
+  }
+  return out;
+}
+
+/* The searchers over every shard: this worker and helpers, one per core up to SEARCHERS, each
+   over a run of the shards in order. Where a helper cannot start or load, its shards are
+   searched here (a failure of this site's shards then fails the whole, as it would alone). */
+async function startSearchers(shards) {
+  var cores = self.navigator && self.navigator.hardwareConcurrency || 1;
+  var n = Math.max(1, Math.min(shards.length, SEARCHERS, cores));
+  var parts = runsOf(shards, n);
+  var here = new Here();
+  var helpers = [];
+  try {
+    while (helpers.length < n - 1) { helpers.push(new Helper()); }
+  } catch (error) {  /* no worker of a worker here */
+    helpers.forEach(function (helper) { helper.worker.terminate(); });
+    helpers = [];
+  }
+  if (!helpers.length) {
+    await here.call("load", [shards]);
+    return [here];
+  }
+  var loads = await Promise.allSettled([here.call("load", [parts[0]])].concat(helpers.map(function (helper, i) {
+    return helper.call("load", [parts[i + 1]]);
+  })));
+  if (loads[0].status === "rejected") { throw loads[0].reason; }
+  var failed = loads.filter(function (load) { return load.status === "rejected"; });
+  if (!failed.length) { return [here].concat(helpers); }
+  console.warn("vanban search: every shard searched in this worker", failed[0].reason);
+  helpers.forEach(function (helper) { helper.worker.terminate(); });
+  await here.call("load", [[].concat.apply([], parts.slice(1))]);
+  return [here];
+}
+
+/* Other vanban sites searched with this one (pagefind/shards.json `others`: their root URLs;
+   their servers must allow this site's origin, README "Several sites"): their shards, after
+   this site's. Their results carry their own addresses. A site that does not answer is left
+   out; this site's search still works. */
+async function othersShards(others) {
+  var listed = await Promise.all(others.map(function (other) {
+    var root = new URL(other, SITE);
+    return fetch(new URL("pagefind/shards.json", root)).then(function (r) { return r.json(); })
+      .then(function (theirs) { return { shards: shardUrls(root, theirs.shards), base: root.href }; })
+      .catch(function (error) {
+        console.warn("vanban search: another site's index could not be loaded", other, error);
+        return null;
+      });
+  }));
+  return listed.filter(Boolean);
 }
 
 /* The index starts loading when the worker starts (Material starts it with the page, and
    fetches its own lunr index then too), not when the search box is opened: by the time a query
    is typed, Pagefind and its shards are ready. The shards load together. */
 async function load() {
-  var listing = { others: [] };
   try {
-    listing = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
-    var shards = shardUrls(SITE, listing.shards);
-    pagefind = await import(shards[0] + "pagefind.js");
-    await pagefind.options({ baseUrl: SITE.pathname, excerptLength: EXCERPT });
-    await pagefind.init();
-    await Promise.all(shards.slice(1).map(function (shard) {
-      return pagefind.mergeIndex(shard, { baseUrl: SITE.pathname, excerptLength: EXCERPT });
-    }));
-    sources.push({ shards: shards, base: SITE.pathname });
+    var listing = await (await fetch(new URL("pagefind/shards.json", SITE))).json();
+    var mine = { shards: shardUrls(SITE, listing.shards), base: SITE.pathname };
+    var all = [mine].concat(await othersShards(listing.others || []));
+    var shards = [];
+    all.forEach(function (source) {
+      source.shards.forEach(function (folder) {
+        shards.push({ folder: folder, base: source.base, own: source === mine });
+      });
+    });
+    searchers = await startSearchers(shards);
+    sources = all;
   } catch (error) {  /* no index (a site copied without pagefind/): say so, answer nothing */
     console.error("vanban search: the search index could not be loaded", error);
-    pagefind = null;
+    searchers = null;
   }
-  if (pagefind) { await mergeOthers(listing.others || []); }
 }
 
-var loading = load();
+var loading = null;
 
 /* One search at a time: Material sends a query for every key typed, and searches cannot run
    side by side (Pagefind's WebAssembly runs one at a time). The queries typed while one is
@@ -362,7 +526,12 @@ async function searchLatest() {
   searching = false;
 }
 
-self.addEventListener("message", async function (event) {
+function serveMaterial() {
+  loading = load();
+  self.addEventListener("message", onMaterialMessage);
+}
+
+async function onMaterialMessage(event) {
   var message = event.data;
   if (message.type === 0) {                                   /* SETUP */
     await loading;
@@ -373,4 +542,6 @@ self.addEventListener("message", async function (event) {
     await loading;
     if (!searching) { await searchLatest(); }
   }
-});
+}
+
+if (self.name === HELPER_NAME) { serveHelper(); } else { serveMaterial(); }
