@@ -111,6 +111,22 @@ def test_a_refused_page_fails_alike_with_any_jobs(serial, tmp_path, link, first)
         assert after == before
 
 
+def test_an_engine_that_writes_no_site_leaves_the_last_one(tmp_path, monkeypatch):
+    """An engine that ends without an error but writes no site: the build fails naming
+    mkdocs.yml, and the last site stays in place (it is not discarded for nothing)."""
+    import vanban.site
+    from vanban.errors import VanbanError
+
+    root = make_project(tmp_path, seed=True)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    before = {rel: p.read_bytes() for rel, p in _tree(root / "site").items()}
+    monkeypatch.setattr(vanban.site, "run_mkdocs", lambda *args, **kwargs: None)
+    with pytest.raises(VanbanError) as failed:
+        vanban.site.build(root, jobs=1)
+    assert str(failed.value) == "mkdocs.yml: error: MkDocs build wrote no site"
+    assert {rel: p.read_bytes() for rel, p in _tree(root / "site").items()} == before
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
 def test_jobs_wants_a_whole_number(tmp_path, value):
     result = run_vanban("--root", str(tmp_path), "build", "--jobs", value)

@@ -178,6 +178,8 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
                    meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
                                                         len(built.pages), "pages written"))
         progress("mkdocs", len(built.pages), "pages built")
+        if not (stage / "site").is_dir():  # an engine (or a plugin of it) that ends well but writes nothing
+            raise VanbanError("MkDocs build wrote no site", "mkdocs.yml")
         if built.internal:
             mark_not_indexed(stage / "site")
         stats = PageStats(state.page_stats() if state is not None else None)
