@@ -11,10 +11,11 @@
    up to SEARCHERS: the first here, the others each in a helper worker (this same file, started
    by this one), each run by a Pagefind of its own (a Pagefind's WebAssembly runs one search at a
    time). Their results are merged as Pagefind merges its own shards' (by score; a tie in shard
-   order). Where a helper cannot start, its run is searched here. A result's page fragment is fetched from the shard that holds it (the shards'
-   vanban-fragments.txt say which) and read here: Pagefind's own loader also works out passages
-   under every heading of the page, which cost 20 ms a report page and are not used. Without
-   that list (a site built by an older vanban) or without the browser's gzip, Pagefind loads it. */
+   order). Where a helper cannot start, its run is searched here. A result's page fragment is
+   fetched from the shard that holds it (the shards' vanban-fragments.txt say which) and read
+   here: Pagefind's own loader also works out passages under every heading of the page, which
+   cost 20 ms a report page and are not used. Without that list (a site built by an older
+   vanban) or without the browser's gzip, Pagefind loads it. */
 "use strict";
 var SITE = new URL("../../../", self.location.href);  /* this file is assets/javascripts/workers/ */
 var SHOWN = 20;        /* pages returned for one query */
