@@ -216,8 +216,11 @@ def test_an_interrupted_build_leaves_docs_and_site_as_they_were(tmp_path):
     before = {p: p.read_bytes() for p in sorted(root.glob("site/**/*")) if p.is_file()}
     docs = {p: p.read_bytes() for p in sorted(root.glob("docs/**/*")) if p.is_file()}
     (root / "data" / "reports" / "b.txt").write_text("BÁO CÁO\nmới\n-----\nĐoạn mới.\n", encoding="utf-8")
+    # Ctrl-C at a terminal: SIGINT with its default action, even where the tests run in the
+    # background of a shell (whose commands inherit SIGINT ignored).
     proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "build"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and not list((root / ".vanban").glob("stage-*/site")):
         time.sleep(0.05)
