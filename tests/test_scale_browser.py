@@ -4,7 +4,9 @@ is benchmarks/corpus.py's (deterministic); its index is cut into small shards, s
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import sys
 
 import pytest
@@ -114,9 +116,6 @@ def test_fragments_read_by_the_worker_give_what_pagefind_gives(archive, browser,
 
 def _linked_copy(site, to):
     """The built site at `to`, its files hard links (the archive's site is large)."""
-    import os
-    import shutil
-
     shutil.copytree(site, to, copy_function=os.link)
     return to
 
@@ -154,9 +153,11 @@ def test_a_helper_that_cannot_load_leaves_its_shards_to_the_worker(archive, brow
     pagefind.js but the first shard's), its shards are searched in the worker: the same results."""
     site = archive / "site"
     expected, _, cores = _settled_search(browser, site, "dang vien")
+    if cores < 2:
+        pytest.skip("one core: the worker starts no helper")
     broken = _linked_copy(site, tmp_path / "broken")
     removed = [p for p in sorted((broken / "pagefind").glob("s*/pagefind.js")) if p.parent.name != "s0"]
-    assert removed and cores > 1
+    assert removed
     for script in removed:
         script.unlink()
     found, _, _ = _settled_search(browser, broken, "dang vien")
