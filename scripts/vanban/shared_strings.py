@@ -37,10 +37,10 @@ def share_strings(root: object, table: dict[str, str]) -> None:
         else:
             names, get = _FIELDS[kind]
             for name, value in zip(names, get(obj)):
-                kind = type(value)
-                if kind is str:
+                value_kind = type(value)
+                if value_kind is str:
                     new = setdefault(value, value)
-                elif value is None or kind is int or kind is bool:
+                elif value is None or value_kind is int or value_kind is bool:
                     continue
                 else:
                     new = _shared(value, table, todo)

@@ -72,10 +72,10 @@ def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]],
     links: dict[str, list[Link]] = {}
     made = made if made is not None else {}
     for c in index.by_report.get(report.slug, []):
-        pinned = c.pin if c.pin and c.pin in anchors.get(index.directives[c.directive].text or "", ()) else None
+        d = index.directives[c.directive]
+        pinned = c.pin if c.pin and c.pin in anchors.get(d.text or "", ()) else None
         key = (c.directive, pinned, c.pin_text if pinned else None)
         if key not in made:
-            d = index.directives[c.directive]
             title = d.label + (f": {d.title}" if d.title else "")
             target = f"../{directive_path(d.id)}"
             if pinned:

@@ -243,7 +243,7 @@ def _citations(d: Directive, cited: list[tuple[str, Citation]], reports: dict[st
     years = _years(cited, reports)
     if years:
         out.append("Danh sách báo cáo trích dẫn được chia theo năm báo cáo:")
-        out.append("\n".join(f"- [{_year_label(y)}]({d.id}/trich-dan-{y}.md): "
+        out.append("\n".join(f"- [{_year_label(y)}]({year_path(d.id, y).removeprefix(DIRECTIVES_DIR + '/')}): "
                              f"{len(_by_document(here))} báo cáo, {len({(s, c.container) for s, c in here})} đoạn"
                              for y, here in years.items()))
         by_document = {s: cs for s, cs in by_document.items() if reports[s].kind != "report"}
