@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 from collections import Counter
@@ -230,6 +231,26 @@ def test_an_interrupted_build_leaves_docs_and_site_as_they_were(tmp_path):
     assert {p: p.read_bytes() for p in sorted(root.glob("site/**/*")) if p.is_file()} == before
     assert {p: p.read_bytes() for p in sorted(root.glob("docs/**/*")) if p.is_file()} == docs
     assert not list((root / ".vanban").glob("stage-*"))
+
+
+def test_ctrl_c_as_the_engine_ends_is_still_an_interruption(tmp_path, monkeypatch):
+    """Ctrl-C that lands once the engine has ended and been reaped (its process group gone) is
+    still reported as an interruption, not as an internal error about the missing group."""
+    import vanban.site
+
+    pid_file = tmp_path / "engine.pid"
+    engine = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(0.3)"
+    monkeypatch.setattr(vanban.site, "engine_command", lambda name: [sys.executable, "-c", engine])
+    monkeypatch.setattr(vanban.site, "PROGRESS_EVERY", 0.05)
+
+    def ctrl_c_once_ended():
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
+        os.waitpid(int(pid_file.read_text()), 0)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        vanban.site.run_mkdocs(tmp_path / "mkdocs.yml", 0, cwd=tmp_path, meanwhile=ctrl_c_once_ended)
 
 
 def test_the_oracle_catches_a_reader_that_drops_a_letter(tmp_path, monkeypatch):

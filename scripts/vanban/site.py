@@ -5,6 +5,7 @@ A failed read, render or MkDocs build leaves docs/ and site/ exactly as they wer
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
@@ -283,7 +284,8 @@ def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None
                     if meanwhile:
                         meanwhile()
         except BaseException:  # Ctrl-C: stop MkDocs before the staging folder is removed
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # Ctrl-C as it ended: nothing left
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise
         log.seek(0)
