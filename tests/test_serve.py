@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -75,12 +76,21 @@ def _port_is_free(port: int) -> bool:
         return True
 
 
+def _collect(stream, lines: list[str]) -> threading.Thread:
+    """What a running server prints, gathered as it comes (to wait for a line of it)."""
+    thread = threading.Thread(target=lambda: lines.extend(stream), daemon=True)
+    thread.start()
+    return thread
+
+
 def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp_path):
     root = make_project(tmp_path, {"nho.txt": SMALL, "khac.txt": SMALL.replace("01-BC", "02-BC")})
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    reader = _collect(proc.stdout, lines)
     try:
         assert _wait_for(lambda: _get(base + "bao-cao/khac/"), 120), "the site was not served"
         (root / "data" / "reports" / "khac.txt").unlink()
@@ -90,10 +100,13 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
         report.write_text(report.read_text(encoding="utf-8").replace("học tập", "học tập và làm theo"),
                           encoding="utf-8")
         assert _wait_for(lambda: "làm theo" in (_get(base + "bao-cao/nho/") or ""), 60)
-        time.sleep(3)  # the search index is rebuilt in the background
+        # the search index is rebuilt in the background
+        assert _wait_for(lambda: "search index refreshed" in "".join(lines), 60), "".join(lines)[-2000:]
     finally:
         proc.send_signal(signal.SIGTERM)  # to vanban alone: it must stop MkDocs' server too
-        output = proc.communicate(timeout=30)[0]
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
     assert _wait_for(lambda: _port_is_free(port), 10), "the port is still held after SIGTERM"
     assert "vanban: reports:" in output and "Serving on" in output
     assert "search index refreshed" in output, output[-2000:]
