@@ -261,8 +261,9 @@ async function search(query, mine) {
         return found;
       });
     }));
-    /* each searcher's results in shard order, then by score: Pagefind's own merge of its shards */
-    [].concat.apply([], runs).sort(function (a, b) { return b.score - a.score; }).forEach(function (r) {
+    /* in shard order (each searcher's run of shards in turn): the ranking below sorts them by
+       score, a tie in that order, as Pagefind merges its own shards */
+    [].concat.apply([], runs).forEach(function (r) {
       if (!best.has(r.id) || best.get(r.id).score < r.score) { best.set(r.id, r); }
     });
   }
