@@ -233,6 +233,38 @@ def test_an_interrupted_build_leaves_docs_and_site_as_they_were(tmp_path):
     assert not list((root / ".vanban").glob("stage-*"))
 
 
+def _running_under(folder: Path) -> list[str]:
+    """The command lines of processes still running on anything under `folder`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            args = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if str(folder) in args:
+            found.append(args)
+    return found
+
+
+def test_ctrl_c_while_pagefind_indexes_stops_it(tmp_path, monkeypatch):
+    """Ctrl-C while the build waits for a shard's Pagefind: no Pagefind is left running once the
+    index stage has given up, so nothing writes into a staging folder that is being removed."""
+    from vanban.search import pagefind
+
+    root = make_project(tmp_path, seed=True)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+
+    def ctrl_c(shard):
+        while not _running_under(shard.folder):
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pagefind._Shard, "finish", ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        pagefind.index_site(root / "site")
+    assert not _running_under(tmp_path), _running_under(tmp_path)
+
+
 def test_ctrl_c_as_the_engine_ends_is_still_an_interruption(tmp_path, monkeypatch):
     """Ctrl-C that lands once the engine has ended and been reaped (its process group gone) is
     still reported as an interruption, not as an internal error about the missing group."""

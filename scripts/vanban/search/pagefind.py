@@ -201,10 +201,12 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
                 shutil.copytree(kept, out / name, copy_function=link_or_copy)
                 continue
             if len(running) >= max(1, at_once):
-                running.pop(0).finish()
+                running[0].finish()  # left in `running` until it has finished: Ctrl-C meanwhile stops it
+                running.pop(0)
             running.append(_Shard(site, pages, out / name))
         while running:
-            running.pop(0).finish()
+            running[0].finish()
+            running.pop(0)
     finally:
         for shard in running:  # a failure or Ctrl-C: no Pagefind left writing
             shard.stop()
@@ -324,6 +326,9 @@ class _Shard:
         except OSError as exc:
             self.stop()
             raise VanbanError(f"cannot run Pagefind: {exc}", site) from None
+        except BaseException:  # Ctrl-C as it starts: none left running
+            self.stop()
+            raise
 
     def finish(self) -> None:
         """Wait for Pagefind, then check it indexed every page; fails with one line."""
