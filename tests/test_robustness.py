@@ -254,7 +254,7 @@ def test_ctrl_c_while_pagefind_indexes_stops_it(tmp_path, monkeypatch):
     root = make_project(tmp_path, seed=True)
     assert run_vanban("--root", str(root), "build").returncode == 0
 
-    def ctrl_c(shard):
+    def ctrl_c(shard, stop=None):
         while not _running_under(shard.folder):
             time.sleep(0.01)
         raise KeyboardInterrupt
@@ -263,6 +263,31 @@ def test_ctrl_c_while_pagefind_indexes_stops_it(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         pagefind.index_site(root / "site")
     assert not _running_under(tmp_path), _running_under(tmp_path)
+
+
+def test_a_server_that_stops_stops_its_index_rebuild(tmp_path):
+    """`vanban serve` stopping while the search index is rebuilt in the background: the plugin's
+    shutdown stops the rebuild, no Pagefind is left running or folder of its input left, and the
+    served index is not replaced."""
+    from vanban.search.plugin import SearchFolding
+
+    root = make_project(tmp_path, seed=True)
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    shards = root / "site" / "pagefind" / "shards.json"
+    served = shards.stat().st_ino
+    plugin = SearchFolding()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=True)
+    plugin._reindex_in_background(root / "site")
+    deadline = time.time() + 60
+    while time.time() < deadline and not _running_under(tmp_path):
+        time.sleep(0.01)
+    assert _running_under(tmp_path), "Pagefind did not start"
+    plugin.on_shutdown()
+    assert not plugin._indexer.is_alive()
+    assert not _running_under(tmp_path), _running_under(tmp_path)
+    assert not list(root.glob("pagefind-*"))
+    assert shards.stat().st_ino == served
 
 
 def test_ctrl_c_as_the_engine_ends_is_still_an_interruption(tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import SEED_SLUG, make_project
 
@@ -40,12 +41,22 @@ def _wait_for(predicate, seconds: float):
     return None
 
 
+def _temp_folder(tmp_path) -> Path:
+    """A temporary folder of the server's own: MkDocs' server keeps its copy of the site there,
+    and must leave nothing behind once stopped."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    return temp
+
+
 def test_an_edit_reaches_the_served_page(tmp_path):
     root = make_project(tmp_path, seed=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
+    temp = _temp_folder(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
     try:
         page = base + f"bao-cao/{SEED_SLUG}/"
         assert _wait_for(lambda: _get(page), 180), "the site was not served"
@@ -61,6 +72,7 @@ def test_an_edit_reaches_the_served_page(tmp_path):
     lines = [ln for ln in output.splitlines() if "data/ changed" in ln]
     assert lines and "regenerated in" in lines[0], output[-2000:]
     assert "Aborted" not in output
+    assert not list(temp.iterdir()), "the server left its copy of the site behind"
 
 
 SMALL = ("CHI BỘ X\nSố 01-BC/CB\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử\n-----\n"
@@ -87,8 +99,10 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
     root = make_project(tmp_path, {"nho.txt": SMALL, "khac.txt": SMALL.replace("01-BC", "02-BC")})
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
+    temp = _temp_folder(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
     lines: list[str] = []
     reader = _collect(proc.stdout, lines)
     try:
@@ -108,6 +122,7 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
         reader.join(timeout=10)
     output = "".join(lines)
     assert _wait_for(lambda: _port_is_free(port), 10), "the port is still held after SIGTERM"
+    assert not list(temp.iterdir()), "a server (stopped, or restarted) left its copy of the site behind"
     assert "vanban: reports:" in output and "Serving on" in output
     assert "search index refreshed" in output, output[-2000:]
     for noise in ("end of life", "'dirty' build", 'not included in the "nav"', "Traceback"):

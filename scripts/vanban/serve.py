@@ -8,6 +8,7 @@ which would otherwise keep serving its pages. SIGTERM and SIGHUP stop it all, as
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -24,6 +25,8 @@ from vanban.regenerate import Regenerator
 from vanban.site import SERVE_CONFIG, WORK_DIR, Progress, build, engine_command, generate, write_docs
 
 POLL_SECONDS = 1.0
+# How long the server may take to stop (a search index rebuild stopped, its site copy removed).
+STOP_SECONDS = 30.0
 
 
 def snapshot(folder: Path) -> dict[str, tuple[float, int]]:
@@ -59,9 +62,12 @@ def address_problem(address: str) -> str | None:
 
 
 def _stop_on_signals() -> None:
-    """SIGTERM and SIGHUP stop `vanban serve` as Ctrl-C does, MkDocs' server with it."""
+    """SIGTERM and SIGHUP stop `vanban serve` as Ctrl-C does, MkDocs' server with it. Ctrl-C
+    itself is caught even where it was ignored (a command started in a shell's background), so
+    that the server, started from here with Ctrl-C's default action, can be stopped by it."""
     def stop(signum, frame):
         raise KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
@@ -85,19 +91,28 @@ def _start_server(root: Path, address: str, engine: str) -> subprocess.Popen:
     cmd = [*engine_command(engine), "serve", "--livereload", "--dirty", "-a", address,
            "-f", str(root / WORK_DIR / SERVE_CONFIG)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # A session of its own: vanban alone stops it (a Ctrl-C at the terminal reaches vanban only),
+    # in order, and kills it with what it started if it must.
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
     threading.Thread(target=_pump, args=(proc.stdout, sys.stderr), daemon=True).start()
     return proc
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    """The server stopped as Ctrl-C stops it, so that it stops a search index rebuild and removes
+    its temporary copy of the site (SIGTERM would kill it before, leaving the copy, as large as the
+    site, in the temporary folder); killed with what it started if it does not end within
+    STOP_SECONDS or Ctrl-C comes again."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=STOP_SECONDS)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def serve(root: Path, address: str, engine: str = "mkdocs") -> int:

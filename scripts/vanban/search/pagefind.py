@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from vanban.errors import VanbanError
@@ -51,6 +52,8 @@ SHARD_FILL = 0.8
 # Shards indexed at the same time, at most: Pagefind keeps about one and a half cores busy on its
 # own, and each holds its shard's index in memory (about 0.5 GB for a shard of 60 MB).
 SHARDS_AT_ONCE = 2
+# How often a shard's wait looks whether the index was asked to stop (seconds).
+STOP_POLL = 0.1
 # A site with at least this much article HTML is cut into SHARDS_AT_ONCE shards at least, however
 # large a shard may be, so that they are indexed together (100 reports: 37 MB, 9 s in one shard).
 MIN_SPLIT_BYTES = 16_000_000
@@ -172,16 +175,21 @@ def plan_shards(site: Path, shard_bytes: int, stats: PageStats | None = None) ->
     return shards
 
 
+class IndexStopped(Exception):
+    """index_site was asked to stop (`vanban serve` stopping while it rebuilt the index)."""
+
+
 def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list[str] | None = None,
                previous: tuple[Path, dict[str, str]] | None = None, keys: dict[str, str] | None = None,
-               stats: PageStats | None = None, at_once: int = 1) -> int:
+               stats: PageStats | None = None, at_once: int = 1, stop: threading.Event | None = None) -> int:
     """Index `site` into `site/pagefind/s0/`, `s1/`… with the Pagefind binary (from the
     `pagefind[bin]` package), `at_once` shards at a time; return the number of pages indexed. `other_sites` are the root
     URLs of other vanban sites whose indexes the search box also searches (listed in
     shards.json). A shard whose pages are byte for byte those of a shard of `previous` (an
     index folder and its shards' keys, as filled in `keys`) is taken from it, not indexed
     again; `stats` spares reading the pages the last build's stats know unchanged. Fails with
-    one line naming the site folder."""
+    one line naming the site folder; raises IndexStopped, no Pagefind left running, once `stop`
+    is set."""
     final = site / INDEX_DIR
     out = site / f"{INDEX_DIR}.new"  # built aside, then swapped in: a served site keeps its index meanwhile
     shutil.rmtree(out, ignore_errors=True)
@@ -201,11 +209,13 @@ def index_site(site: Path, shard_mb: float = DEFAULT_SHARD_MB, other_sites: list
                 shutil.copytree(kept, out / name, copy_function=link_or_copy)
                 continue
             if len(running) >= max(1, at_once):
-                running[0].finish()  # left in `running` until it has finished: Ctrl-C meanwhile stops it
+                running[0].finish(stop)  # left in `running` until it has finished: Ctrl-C meanwhile stops it
                 running.pop(0)
+            if stop is not None and stop.is_set():
+                raise IndexStopped
             running.append(_Shard(site, pages, out / name))
         while running:
-            running[0].finish()
+            running[0].finish(stop)
             running.pop(0)
     finally:
         for shard in running:  # a failure or Ctrl-C: no Pagefind left writing
@@ -330,9 +340,16 @@ class _Shard:
             self.stop()
             raise
 
-    def finish(self) -> None:
-        """Wait for Pagefind, then check it indexed every page; fails with one line."""
-        returncode = self.proc.wait()
+    def finish(self, stop: threading.Event | None = None) -> None:
+        """Wait for Pagefind (unless `stop` is set meanwhile: IndexStopped), then check it
+        indexed every page; fails with one line."""
+        while True:
+            try:
+                returncode = self.proc.wait(timeout=STOP_POLL if stop is not None else None)
+                break
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop.is_set():
+                    raise IndexStopped from None
         self.output.seek(0)
         lines = [ln.strip() for ln in self.output.read().splitlines() if ln.strip()]
         self.stop()

@@ -28,10 +28,12 @@ from mkdocs.plugins import BasePlugin
 from vanban.errors import VanbanError
 from vanban.search.fold import folded_field, plain_text, symbol_field, with_fold
 from vanban.search.passages import entries, split
-from vanban.search.pagefind import DEFAULT_SHARD_MB, WORKER_REF, index_site, prepare_page, write_worker
+from vanban.search.pagefind import DEFAULT_SHARD_MB, WORKER_REF, IndexStopped, index_site, prepare_page, write_worker
 
 log = logging.getLogger("mkdocs.plugins.vanban-search")
 WORKER_NAME = "vanban-search.js"
+# How long a stopping server waits for a search index rebuild to stop (its Pagefind killed).
+SHUTDOWN_SECONDS = 10
 SYMBOL_META = "search_symbol"
 
 
@@ -79,6 +81,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
         self._lock = threading.Lock()
         self._indexer: threading.Thread | None = None
         self._wanted = False
+        self._stopping = threading.Event()
         if self.serve_dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_notice)
 
@@ -183,6 +186,13 @@ class SearchFolding(BasePlugin[SearchConfig]):
             raise PluginError(str(exc)) from None
         self.indexed = True
 
+    def on_shutdown(self) -> None:
+        """The server stops (before it removes its site): a rebuild of the index under way is
+        stopped, and its Pagefind with it."""
+        self._stopping.set()
+        if self._indexer is not None:
+            self._indexer.join(timeout=SHUTDOWN_SECONDS)
+
     def _reindex_in_background(self, site: Path) -> None:
         """`vanban serve` after an edit: the search index is rebuilt beside the served one and
         swapped in, while pages reload at once; edits during a rebuild queue one more."""
@@ -200,7 +210,9 @@ class SearchFolding(BasePlugin[SearchConfig]):
                     return
                 self._wanted = False
             try:
-                count = index_site(site, self.config.shard_mb, self.config.other_sites)
+                count = index_site(site, self.config.shard_mb, self.config.other_sites, stop=self._stopping)
                 log.info(f"vanban-search: search index refreshed ({count} pages)")
+            except IndexStopped:
+                return
             except VanbanError as exc:
                 log.warning(f"vanban-search: the search index could not be refreshed: {exc}")
