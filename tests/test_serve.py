@@ -127,3 +127,29 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
     assert "search index refreshed" in output, output[-2000:]
     for noise in ("end of life", "'dirty' build", 'not included in the "nav"', "Traceback"):
         assert noise not in output, noise
+
+
+def test_a_server_that_does_not_stop_is_killed_with_what_it_started(tmp_path, monkeypatch):
+    """A server that ignores Ctrl-C is killed once STOP_SECONDS have passed, the process it
+    started with it (a Pagefind of a rebuild, say)."""
+    import vanban.serve
+
+    monkeypatch.setattr(vanban.serve, "STOP_SECONDS", 0.5)
+    child = tmp_path / "child.pid"
+    code = ("import signal, subprocess, sys, time; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+            "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+            f"open({str(child)!r}, 'w').write(str(p.pid)); time.sleep(60)")
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    assert _wait_for(lambda: child.exists() and child.read_text(), 30)
+    started = time.monotonic()
+    vanban.serve._stop(proc)
+    assert proc.returncode == -signal.SIGKILL and time.monotonic() - started < 10
+    assert _wait_for(lambda: _gone(int(child.read_text())), 5), "the process it started still runs"
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (it may still wait to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True

@@ -109,10 +109,13 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGINT)
     try:
         proc.wait(timeout=STOP_SECONDS)
-    except (subprocess.TimeoutExpired, KeyboardInterrupt):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    except subprocess.TimeoutExpired:
+        pass
+    finally:
+        if proc.poll() is None:  # not ended in time, or Ctrl-C again (which goes on up)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
@@ -149,7 +152,8 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
     except KeyboardInterrupt:
         interrupted = True
     finally:
-        _stop(proc)
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C again while it stops: killed, and done
+            _stop(proc)
     if not interrupted and proc.returncode:
         print(f"vanban: error: MkDocs' server stopped (exit status {proc.returncode})", file=sys.stderr)
         return 1
