@@ -89,6 +89,35 @@ def test_print_is_a_clean_handout(online, tmp_path):
     page.emulate_media(media="screen")
 
 
+# The bottom of a page's last line of text, the font size there, and the bottom of the flow.
+FLOW_END = """() => {
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+  let last = 0, size = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.bottom >= last) { last = rect.bottom; size = parseFloat(getComputedStyle(node.parentElement).fontSize); }
+    }
+  }
+  return [last, size, document.querySelector('.md-container').getBoundingClientRect().bottom];
+}"""
+
+
+@pytest.mark.parametrize("path", [f"bao-cao/{SEED_SLUG}/", "van-ban/nghi-quyet-35-nq-tw-2018/", ""])
+def test_print_ends_with_the_last_line(online, path):
+    """Printed, the flow ends with the page's last line: no trailing margin that spills onto a
+    blank last page when the text just fits (a directive's page of one sheet printed on two)."""
+    base, page = online
+    page.goto(base + path)
+    page.emulate_media(media="print")
+    last_line, size, flow_end = page.evaluate(FLOW_END)
+    page.emulate_media(media="screen")
+    # below the glyphs, only the rest of their line (half its leading), not a margin
+    assert 0 < last_line and flow_end - last_line < size / 2, (last_line, size, flow_end)
+
+
 def test_offline_site_searches_from_file_with_the_network_off(offline_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
     requests = []
