@@ -331,19 +331,25 @@ Shards.prototype.load = async function (shards) {
       await primary.init();
       this.pagefind = primary;
     } catch (error) {
-      if (shard.own) { throw error; }
-      console.warn("vanban search: another site's index could not be loaded", shard.folder, error);
+      leftOut(shard, error);
     }
   }
   var pagefind = this.pagefind;
   await Promise.all(rest.map(function (shard) {
     return pagefind.mergeIndex(shard.folder, { baseUrl: shard.base, excerptLength: EXCERPT })
-      .catch(function (error) {
-        if (shard.own) { throw error; }
-        console.warn("vanban search: another site's index could not be loaded", shard.folder, error);
-      });
+      .catch(function (error) { leftOut(shard, error); });
   }));
 };
+
+/* A shard that did not load: this site's fails the search; another site's is left out. */
+function leftOut(shard, error) {
+  if (shard.own) { throw error; }
+  othersWarning(shard.folder, error);
+}
+
+function othersWarning(where, error) {
+  console.warn("vanban search: another site's index could not be loaded", where, error);
+}
 
 Shards.prototype.preload = function (terms) {
   var pagefind = this.pagefind;
@@ -369,20 +375,16 @@ Shards.prototype.search = async function (term, keep) {
   return found;
 };
 
+/* A method called as a searcher is (here, or in a helper): its answer, always a promise. */
+Shards.prototype.call = function (method, args) {
+  var shards = this;
+  return Promise.resolve().then(function () { return shards[method].apply(shards, args); });
+};
+
 /* A result's page as Pagefind reads it (a site without fragment lists). */
 Shards.prototype.data = function (term, id) {
   var result = this.runs.has(term) && this.runs.get(term).get(id);
   return result ? result.data() : Promise.reject(new Error("no such result: " + id));
-};
-
-/* Shards searched in this worker: call(method, args) as a helper answers. */
-function Here() {
-  this.shards = new Shards();
-}
-
-Here.prototype.call = function (method, args) {
-  var shards = this.shards;
-  return Promise.resolve().then(function () { return shards[method].apply(shards, args); });
 };
 
 /* Shards searched in a helper worker (this same file, under HELPER_NAME). A helper that fails
@@ -421,7 +423,7 @@ function serveHelper() {
   var shards = new Shards();
   self.addEventListener("message", function (event) {
     var asked = event.data;
-    Promise.resolve().then(function () { return shards[asked.method].apply(shards, asked.args); })
+    shards.call(asked.method, asked.args)
       .then(function (result) { self.postMessage({ id: asked.id, result: result }); },
             function (error) { self.postMessage({ id: asked.id, error: String(error && error.message || error) }); });
   });
@@ -443,7 +445,7 @@ async function startSearchers(shards) {
   var cores = self.navigator && self.navigator.hardwareConcurrency || 1;
   var n = Math.max(1, Math.min(shards.length, SEARCHERS, cores));
   var parts = runsOf(shards, n);
-  var here = new Here();
+  var here = new Shards();  /* the first run, searched in this worker */
   var helpers = [];
   try {
     while (helpers.length < n - 1) { helpers.push(new Helper()); }
@@ -477,7 +479,7 @@ async function othersShards(others) {
     return fetch(new URL("pagefind/shards.json", root)).then(function (r) { return r.json(); })
       .then(function (theirs) { return { shards: shardUrls(root, theirs.shards), base: root.href }; })
       .catch(function (error) {
-        console.warn("vanban search: another site's index could not be loaded", other, error);
+        othersWarning(other, error);
         return null;
       });
   }));
