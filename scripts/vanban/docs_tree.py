@@ -2,6 +2,8 @@
 
 A manifest (`docs/.vanban-generated.json`) lists the pages vanban wrote; a hand-written page is
 never overwritten or removed, and a generated page that no report produces any more is removed.
+From the same list, `docs/.gitignore` keeps every generated page out of git: whatever path a
+new version generates is ignored by construction, and a clean clone holds no generated page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from vanban.hardlink import link_or_copy
 from vanban.render.page import GENERATED_KEY
 
 MANIFEST = ".vanban-generated.json"
+IGNORE_FILE = ".gitignore"
+IGNORE_HEAD = "# Written by `vanban build` from .vanban-generated.json: generated pages are never tracked in git."
 
 
 def generated_paths(docs: Path) -> set[str]:
@@ -27,8 +31,15 @@ def generated_paths(docs: Path) -> set[str]:
         return set()
 
 
-def check_no_clash(docs: Path, pages: dict[str, str]) -> None:
-    """Refuse to overwrite a hand-written page that has the path of a generated one."""
+def check_no_clash(docs: Path, pages: Mapping[str, object]) -> None:
+    """Refuse to overwrite a hand-written page that has the path of a generated one (or a
+    hand-written docs/.gitignore, which the build keeps for its pages). A generated file that
+    the manifest does not list (an older version's, left in the checkout) is recognised and
+    replaced."""
+    ignore = docs / IGNORE_FILE
+    if ignore.is_file() and not ignore.read_text(encoding="utf-8", errors="replace").startswith(IGNORE_HEAD):
+        raise VanbanError("hand-written .gitignore in docs/, where the build lists the pages it generates; "
+                          "move its lines to the project's .gitignore", ignore)
     known = generated_paths(docs)
     for rel in pages:
         if rel in known:
@@ -36,14 +47,41 @@ def check_no_clash(docs: Path, pages: dict[str, str]) -> None:
         path = docs / rel
         if not path.exists():
             continue
-        if path.is_dir() or GENERATED_KEY not in path.read_text(encoding="utf-8", errors="replace")[:2000]:
+        if path.is_dir() or not was_generated(path, pages[rel]):
             raise VanbanError("hand-written page has the path of a generated page; move or rename it",
                               path)
 
 
+def was_generated(path: Path, new: object) -> bool:
+    """Whether the file at a generated page's path was written by a build, of this version or an
+    older one: a page carrying the generated mark, the very bytes this build writes, or open data
+    (which has no room for a mark) of the same shape as this build's."""
+    old = path.read_bytes()
+    if GENERATED_KEY.encode() in old[:2000]:
+        return True
+    if path.suffix not in (".json", ".csv"):
+        return False
+    data = new if isinstance(new, bytes) else (new if isinstance(new, str) else new.read()).encode("utf-8")  # type: ignore[attr-defined]
+    if old == data:
+        return True
+    if path.suffix == ".csv":  # the same first column name
+        return _first_cell(old) == _first_cell(data) != b""
+    try:
+        before, after = json.loads(old), json.loads(data)
+    except ValueError:
+        return False
+    if isinstance(after, list):  # rows: objects with an id
+        return isinstance(before, list) and all(isinstance(row, dict) and "id" in row for row in before)
+    return isinstance(before, dict) and isinstance(after, dict) and before.get("title") == after.get("title") is not None
+
+
+def _first_cell(data: bytes) -> bytes:
+    return data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].split(b",", 1)[0].strip()
+
+
 def copy_hand_written(docs: Path, target: Path) -> None:
     """Copy docs/ into `target`, leaving out the generated pages."""
-    known = generated_paths(docs) | {MANIFEST}
+    known = generated_paths(docs) | {MANIFEST, IGNORE_FILE}
     target.mkdir(parents=True, exist_ok=True)
     if not docs.is_dir():
         return
@@ -133,7 +171,37 @@ def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] 
     manifest = json.dumps(sorted(pages), ensure_ascii=False, indent=1) + "\n"
     if generated_paths(docs) != set(pages) or not (docs / MANIFEST).exists():
         (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+    _write_if_changed(docs / IGNORE_FILE, ignore_text(docs, set(pages)))
     return changed
+
+
+def ignore_text(docs: Path, generated: set[str]) -> str:
+    """docs/.gitignore for the generated pages, itself and the manifest: a folder holding only
+    generated files is one line (an archive's 20 000 pages are a handful of lines), a generated
+    file beside hand-written ones is a line of its own."""
+    mixed = {""}  # folders holding a hand-written file, and their parents
+    for folder, _subfolders, names in os.walk(docs, followlinks=True):
+        prefix = Path(folder).relative_to(docs).as_posix()
+        rels = (name if prefix == "." else f"{prefix}/{name}" for name in names)
+        if any(rel not in generated and rel not in (MANIFEST, IGNORE_FILE) for rel in rels):
+            parts = [] if prefix == "." else prefix.split("/")
+            mixed.update("/".join(parts[:i]) for i in range(len(parts) + 1))
+    lines = {f"/{IGNORE_FILE}", f"/{MANIFEST}"}
+    for rel in generated:
+        parts = rel.split("/")
+        folder = next(("/".join(parts[:i]) for i in range(1, len(parts)) if "/".join(parts[:i]) not in mixed), None)
+        lines.add(f"/{_escape(folder)}/" if folder is not None else f"/{_escape(rel)}")
+    return "\n".join([IGNORE_HEAD, *sorted(lines)]) + "\n"
+
+
+def _escape(path: str) -> str:
+    """A path as a literal gitignore pattern."""
+    return "".join("\\" + c if c in "*?[]\\!# " else c for c in path)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:
