@@ -14,6 +14,28 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "reports" / "dong-ha-2020-xay-dung-dang.txt"
 SEED_SLUG = "dong-ha-2020-xay-dung-dang"
 
+# The real texts (../shared/corpus, beside the checkout: CI and developers have it, a user's
+# clone does not). A test that reads them asks for them here and is skipped, with this reason,
+# when they are absent.
+CORPUS = REPO.parent / "shared" / "corpus"
+NO_CORPUS = "needs the real texts of ../shared/corpus beside the checkout (CI and developers have them)"
+
+
+def corpus(*parts: str) -> Path:
+    """A file or folder of the shared corpus; skips the calling test when the corpus is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(NO_CORPUS)
+    return CORPUS.joinpath(*parts)
+
+
+def corpus_texts(folder: str = "") -> list:
+    """The texts under a folder of the corpus (not their .source.txt), as test parameters named
+    by file; without the corpus, one parameter skipped with NO_CORPUS."""
+    if not CORPUS.is_dir():
+        return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=NO_CORPUS))]
+    return [pytest.param(p, id=p.name) for p in sorted((CORPUS / folder).rglob("*.txt"))
+            if not p.name.endswith(".source.txt")]
+
 
 def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, seed: bool = False) -> Path:
     """A project folder with the repo's mkdocs.yml and assets, and the given report files

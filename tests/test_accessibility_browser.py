@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from browser import serve, serious_violations
-from conftest import REPO, SEED_SLUG, make_project, run_vanban
+from conftest import SEED_SLUG, corpus, make_project, run_vanban
 
 SEED_PAGES = ["", "bao-cao/", f"bao-cao/{SEED_SLUG}/", f"kiem-tra/{SEED_SLUG}/", f"so-lieu/{SEED_SLUG}/",
               "van-ban/", "van-ban/theo-loai/", "van-ban/theo-cap/", "van-ban/theo-nam/",
@@ -27,7 +27,7 @@ def sites(seed_site, tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace("visibility: public", "visibility: internal"),
                       encoding="utf-8")
     (root / "data" / "directives").mkdir()
-    shutil.copy(REPO.parent / "shared" / "corpus" / "directives" / "quy-dinh-383-qd-tw-2025.txt",
+    shutil.copy(corpus("directives", "quy-dinh-383-qd-tw-2025.txt"),
                 root / "data" / "directives")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ import importlib.util
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, corpus
 
 SPEC = importlib.util.spec_from_file_location("citation_accuracy", REPO / "benchmarks" / "citation_accuracy.py")
 accuracy = importlib.util.module_from_spec(SPEC)
@@ -18,6 +18,7 @@ SPEC.loader.exec_module(accuracy)
 
 @pytest.fixture(scope="module")
 def measured():
+    corpus("extra")  # the texts the gold list was read from
     gold = yaml.safe_load(accuracy.GOLD.read_text(encoding="utf-8"))
     return accuracy.measure(gold)
 

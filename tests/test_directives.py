@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_SLUG, make_project, message_lines, run_vanban
+from conftest import REPO, SEED_SLUG, corpus, corpus_texts, make_project, message_lines, run_vanban
 from htmltext import page_text
 from vanban.cite import find_all
 from vanban.cite.relations import type_relations
 from vanban.read import read_directive
 
-SHARED = REPO.parent / "shared" / "corpus" / "directives"
-TEXTS = sorted(p for p in SHARED.glob("*.txt") if not p.name.endswith(".source.txt"))
+TEXTS = corpus_texts("directives")
 
 
 def _anchors(tmp_path: Path, text: str) -> list[tuple[str, str]]:
@@ -94,7 +93,7 @@ RELATIONS = {
 }
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+@pytest.mark.parametrize("path", TEXTS)
 def test_typed_relations_of_the_shared_texts(path):
     doc = read_directive(path)
     cites = find_all(doc, [])
@@ -159,10 +158,10 @@ ROMAN = re.compile(r"^([IVX]+)\s*[.\-–]\s", re.MULTILINE)
 
 
 def test_every_shared_text_is_listed():
-    assert sorted(p.name for p in TEXTS) == sorted(IDENTITIES)
+    assert sorted(p.name for p in corpus("directives").glob("*.txt") if not p.name.endswith(".source.txt")) == sorted(IDENTITIES)
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+@pytest.mark.parametrize("path", TEXTS)
 def test_shared_text_header_and_provisions(path):
     doc = read_directive(path)
     doc_type, symbol, date, _ = IDENTITIES[path.name]
@@ -199,8 +198,9 @@ def site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("texts"), seed=True)
     folder = root / "data" / "directives"
     folder.mkdir()
-    for path in TEXTS:
-        shutil.copy(path, folder / path.name)
+    for path in corpus("directives").glob("*.txt"):
+        if not path.name.endswith(".source.txt"):
+            shutil.copy(path, folder / path.name)
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, result.stderr
     return root
@@ -210,7 +210,7 @@ def _page(root: Path, path: str) -> str:
     return (root / "site" / path / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+@pytest.mark.parametrize("path", TEXTS)
 def test_every_word_of_a_shared_text_reaches_its_page_in_order(site, path):
     ident = IDENTITIES[path.name][3]
     main, notes = page_text(_page(site, f"van-ban/{ident}"))
@@ -261,7 +261,7 @@ PINNED = ("THÀNH ỦY X\nSố 01-BC/TU\nX, ngày 5 tháng 1 năm 2026\nBÁO CÁ
 def test_pinned_citations_land_on_the_provision(tmp_path):
     root = make_project(tmp_path, {"bc.txt": PINNED})
     (root / "data" / "directives").mkdir()
-    shutil.copy(SHARED / "quy-dinh-383-qd-tw-2025.txt", root / "data" / "directives")
+    shutil.copy(corpus("directives") / "quy-dinh-383-qd-tw-2025.txt", root / "data" / "directives")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, result.stderr
     page = (root / "docs" / "bao-cao" / "bc.md").read_text(encoding="utf-8")
@@ -273,7 +273,7 @@ def test_pinned_citations_land_on_the_provision(tmp_path):
 
 
 def test_parse_a_directive(tmp_path):
-    result = run_vanban("parse", str(SHARED / "luat-42-2024-qh15.txt"), "--json", "--kind", "directive")
+    result = run_vanban("parse", str(corpus("directives") / "luat-42-2024-qh15.txt"), "--json", "--kind", "directive")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["kind"] == "directive"
@@ -281,15 +281,15 @@ def test_parse_a_directive(tmp_path):
     assert chapters[0]["anchor"] == "chuong-i"
     articles = [a["anchor"] for c in chapters for a in c["children"]]
     assert articles == [f"dieu-{n}" for n in range(1, len(articles) + 1)]
-    assert len(articles) == len(ARTICLE.findall((SHARED / "luat-42-2024-qh15.txt").read_text(encoding="utf-8")))
+    assert len(articles) == len(ARTICLE.findall((corpus("directives") / "luat-42-2024-qh15.txt").read_text(encoding="utf-8")))
 
 
 def test_two_files_for_one_directive(tmp_path):
     root = make_project(tmp_path, {"bc.txt": PINNED})
     folder = root / "data" / "directives"
     folder.mkdir()
-    shutil.copy(SHARED / "ket-luan-212-kl-tw-2025.txt", folder / "a.txt")
-    shutil.copy(SHARED / "ket-luan-212-kl-tw-2025.txt", folder / "b.txt")
+    shutil.copy(corpus("directives") / "ket-luan-212-kl-tw-2025.txt", folder / "a.txt")
+    shutil.copy(corpus("directives") / "ket-luan-212-kl-tw-2025.txt", folder / "b.txt")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
     assert message_lines(result.stderr) == [
@@ -327,7 +327,7 @@ def test_check_pins_numbering_and_catalog(tmp_path):
     root = make_project(tmp_path, {"bc.txt": late})
     folder = root / "data" / "directives"
     folder.mkdir()
-    shutil.copy(SHARED / "quy-dinh-383-qd-tw-2025.txt", folder)
+    shutil.copy(corpus("directives") / "quy-dinh-383-qd-tw-2025.txt", folder)
     (folder / "qd-99.txt").write_text(HEAD + "Điều 1. Một\nĐiều 3. Ba\nĐiều 3. Ba lần nữa\nĐiều 4. Bốn\n",
                                       encoding="utf-8")
     (root / "data" / "directives.yml").write_text(
@@ -350,7 +350,7 @@ def law_site(tmp_path_factory):
     """The seed and Luật 42/2024/QH15, built served and offline."""
     root = make_project(tmp_path_factory.mktemp("law"), seed=True)
     (root / "data" / "directives").mkdir()
-    shutil.copy(SHARED / "luat-42-2024-qh15.txt", root / "data" / "directives")
+    shutil.copy(corpus("directives") / "luat-42-2024-qh15.txt", root / "data" / "directives")
     for args in (["build"], ["build", "--offline"]):
         result = run_vanban("--root", str(root), *args)
         assert result.returncode == 0, result.stderr

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_SLUG, message_lines, run_vanban
-from test_parallel import SHARED, _differences, _project, _tree
+from conftest import SEED_SLUG, corpus, message_lines, run_vanban
+from test_parallel import _differences, _project, _tree
 
 
 def _edit_paragraph(root: Path) -> None:
@@ -24,7 +24,7 @@ def _edit_paragraph(root: Path) -> None:
 
 def _add_report(root: Path) -> None:
     name = "11-tay-nguyen-sinh-hoat-chi-bo.txt"
-    shutil.copy(SHARED / "extra" / name, root / "data" / "reports" / name)
+    shutil.copy(corpus("extra", name), root / "data" / "reports" / name)
 
 
 def _remove_report(root: Path) -> None:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_project, message_lines, run_vanban
+from conftest import corpus_texts, make_project, message_lines, run_vanban
 from vanban.read import read_report
 from vanban.read.marks import line_marks
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 import make_docx  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
 
 # A line as written → the marks it is made of (kind, standard name); [] for ordinary text.
 LINES = [
@@ -95,10 +94,9 @@ def test_unmarked_report_and_a_mark_deep_in_the_body(tmp_path):
     assert read_report(path).marks == []
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.rglob("*.txt") if not p.name.endswith(".source.txt")))
-def test_no_real_text_is_taken_for_marked(name):
+@pytest.mark.parametrize("path", corpus_texts())
+def test_no_real_text_is_taken_for_marked(path):
     """Real texts carry no mark: none may be refused by mistake."""
-    path = next(CORPUS.rglob(name))
     assert read_report(path).marks == []
 
 

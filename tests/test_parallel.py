@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_project, message_lines, run_vanban
+from conftest import corpus, make_project, message_lines, run_vanban
 
-SHARED = REPO.parent / "shared" / "corpus"
 # Real texts of other shapes as reports, and real directive texts (their own pages, with provisions).
 EXTRA = ["07-hanoi-chi-thi-quoc-phong-2010.txt", "13-binhdinh-hnqt-nq-tw11-2025.txt",
          "23-dbsh-phat-trien-dang-vien-co-dao.txt"]
@@ -22,10 +21,10 @@ DIRECTIVES = ["quy-dinh-383-qd-tw-2025.txt", "nghi-quyet-10-nq-tw-2022.txt", "ke
 def _project(folder: Path) -> Path:
     root = make_project(folder, seed=True)
     for name in EXTRA:
-        shutil.copy(SHARED / "extra" / name, root / "data" / "reports" / name)
+        shutil.copy(corpus("extra", name), root / "data" / "reports" / name)
     (root / "data" / "directives").mkdir()
     for name in DIRECTIVES:
-        shutil.copy(SHARED / "directives" / name, root / "data" / "directives" / name)
+        shutil.copy(corpus("directives", name), root / "data" / "directives" / name)
     # A hand-written page in the nav without a title: every page's nav shows the title and the
     # subtitle its own Markdown gives (rendered in one worker, shown by all: its heading, not its source).
     (root / "docs" / "gioi-thieu.md").write_text("---\nsubtitle: Trang viết tay\n---\n\n# Giới thiệu **trang** { #gioi-thieu-trang }\n\nNội dung.\n",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED_SLUG, make_project
+from conftest import REPO, SEED_SLUG, corpus, make_project
 from vanban.regenerate import Regenerator
 from vanban.site import write_docs
 
@@ -66,13 +66,15 @@ def test_a_second_run_with_nothing_changed_renders_only_the_archive_pages(archiv
         for p in again.rendered)
 
 
-TEXT = REPO.parent / "shared" / "corpus" / "directives" / "quy-dinh-383-qd-tw-2025.txt"
+TEXT_NAME = "quy-dinh-383-qd-tw-2025.txt"
 
 
 @pytest.mark.parametrize("change", ["remove", "add", "sidecar", "catalog", "glossary", "retitle-directive",
                                     "add-text", "edit-text", "remove-text"])
 def test_every_kind_of_change_gives_the_pages_of_a_fresh_run(archive, change):
     texts = archive / "data" / "directives"
+    if "text" in change:
+        TEXT = corpus("directives", TEXT_NAME)
     if change in ("edit-text", "remove-text"):
         texts.mkdir()
         (texts / TEXT.name).write_bytes(TEXT.read_bytes())
