@@ -14,6 +14,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED_SLUG, make_project
 
 
@@ -69,8 +71,8 @@ def test_an_edit_reaches_the_served_page(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         output = proc.communicate(timeout=30)[0]
-    lines = [ln for ln in output.splitlines() if "data/ changed" in ln]
-    assert lines and "regenerated in" in lines[0], output[-2000:]
+    lines = [ln for ln in output.splitlines() if "dữ liệu đã thay đổi" in ln]
+    assert lines and "trang được tạo lại trong" in lines[0], output[-2000:]
     assert "Aborted" not in output
     assert not list(temp.iterdir()), "the server left its copy of the site behind"
 
@@ -115,7 +117,7 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
                           encoding="utf-8")
         assert _wait_for(lambda: "làm theo" in (_get(base + "bao-cao/nho/") or ""), 60)
         # the search index is rebuilt in the background
-        assert _wait_for(lambda: "search index refreshed" in "".join(lines), 60), "".join(lines)[-2000:]
+        assert _wait_for(lambda: "chỉ mục tìm kiếm đã cập nhật" in "".join(lines), 60), "".join(lines)[-2000:]
     finally:
         proc.send_signal(signal.SIGTERM)  # to vanban alone: it must stop MkDocs' server too
         proc.wait(timeout=30)
@@ -123,10 +125,50 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
     output = "".join(lines)
     assert _wait_for(lambda: _port_is_free(port), 10), "the port is still held after SIGTERM"
     assert not list(temp.iterdir()), "a server (stopped, or restarted) left its copy of the site behind"
-    assert "vanban: reports:" in output and "Serving on" in output
-    assert "search index refreshed" in output, output[-2000:]
+    assert "vanban: văn bản:" in output and "đang phục vụ trang web tại" in output
+    assert "chỉ mục tìm kiếm đã cập nhật" in output, output[-2000:]
     for noise in ("end of life", "'dirty' build", 'not included in the "nav"', "Traceback"):
         assert noise not in output, noise
+
+
+def _numbered(i: int) -> str:
+    """A small report citing two directives of its committee, the second also cited by the next."""
+    return (f"THÀNH ỦY X\nSố {i}-BC/TU\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử số {i}\n-----\n"
+            f"I. KẾT QUẢ\nThực hiện Chỉ thị số {i}-CT/TU ngày 2/3/2024 và Chỉ thị số {i + 1}-CT/TU "
+            "ngày 3/3/2024 của Ban Thường vụ Thành ủy.\n")
+
+
+def test_a_burst_of_added_files_is_taken_together_without_a_failed_rebuild(tmp_path):
+    """Reports copied into data/ one after another while serve runs, as an office adds its archive:
+    the server never builds from half-written pages (no strict-mode abort, no missing link target,
+    no traceback), and every report ends up served and listed."""
+    root = make_project(tmp_path, {"r00.txt": _numbered(0)})
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
+    lines: list[str] = []
+    reader = _collect(proc.stdout, lines)
+    count = 24
+    try:
+        assert _wait_for(lambda: _get(base + "bao-cao/r00/"), 120), "the site was not served"
+        for i in range(1, count):
+            (root / "data" / "reports" / f"r{i:02}.txt").write_text(_numbered(i), encoding="utf-8")
+            time.sleep(0.25)
+        listed = lambda: all(f"r{i:02}/" in (_get(base + "bao-cao/") or "") for i in range(count))  # noqa: E731
+        assert _wait_for(listed, 120), "".join(lines)[-3000:]
+        assert all(_get(base + f"bao-cao/r{i:02}/") for i in range(count))
+        assert _get(base + f"van-ban/chi-thi-{count}-ct-tu-x-2024/")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
+    for failure in ("Aborted", "WARNING", "Traceback", "not found", "lỗi"):
+        assert failure not in output, output[-3000:]
+    regenerations = [ln for ln in output.splitlines() if "dữ liệu đã thay đổi" in ln]
+    assert 1 <= len(regenerations) < count - 1, output[-3000:]  # files that came together, taken together
 
 
 def test_a_server_that_does_not_stop_is_killed_with_what_it_started(tmp_path, monkeypatch):
@@ -153,3 +195,43 @@ def _gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+# MkDocs' server output (as 1.6 prints it) -> what vanban prints of it
+SERVER_LOGS = [
+    (["INFO    -  Building documentation...", "INFO    -  Documentation built in 0.37 seconds",
+      "INFO    -  [21:10:29] Watching paths for changes: 'docs', '.vanban/mkdocs.yml'",
+      "INFO    -  [21:10:29] Serving on http://127.0.0.1:8000/"],
+     ["vanban: đang phục vụ trang web tại http://127.0.0.1:8000/ (Ctrl-C để dừng)"]),
+    (["INFO    -  [21:03:04] Detected file changes", "INFO    -  Building documentation...",
+      "INFO    -  Documentation built in 1.71 seconds", "INFO    -  [21:03:07] Reloading browsers"],
+     ["vanban: trang web đã dựng lại trong 1,7 giây; trình duyệt tự tải lại"]),
+    # a strict-mode failure: one line, its first problem, how many more
+    (["INFO    -  [21:03:04] Detected file changes", "INFO    -  Building documentation...",
+      "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target 'b.md' is not found among documentation files.",
+      "WARNING -  Doc file 'a.md' contains a link 'c.md', but the target 'c.md' is not found among documentation files.",
+      "Aborted with 2 warnings in strict mode!",
+      "ERROR   -  [21:03:05] An error happened during the rebuild. The server will appear stuck until build errors "
+      "are resolved."],
+     ["vanban: lỗi: trang web chưa dựng lại được: Doc file 'a.md' contains a link 'b.md', but the target 'b.md' is "
+      "not found among documentation files. (và 1 lỗi khác); vẫn phục vụ bản trước, sửa rồi lưu lại để dựng lại"]),
+    # an exception in a rebuild: its last line, not the traceback
+    (["INFO    -  [21:03:04] Detected file changes", "Traceback (most recent call last):",
+      '  File "x.py", line 1, in f', "TypeError: expected string", "ERROR   -  [21:03:05] An error happened during "
+      "the rebuild. The server will appear stuck until build errors are resolved."],
+     ["vanban: lỗi: trang web chưa dựng lại được: TypeError: expected string; vẫn phục vụ bản trước, sửa rồi lưu "
+      "lại để dựng lại"]),
+    (["INFO    -  vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"], ["vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"]),
+]
+
+
+@pytest.mark.parametrize("given, said", SERVER_LOGS)
+def test_server_output_as_a_clerk_reads_it(given, said):
+    import io
+
+    from vanban.serve import ServerLog
+
+    out = io.StringIO()
+    log = ServerLog(out)
+    log.pump(line + "\n" for line in given)
+    assert out.getvalue().splitlines() == said

@@ -93,7 +93,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
                 material = plugin
                 self.separator = re.compile(plugin.config.separator)
         if material is None:
-            log.warning("vanban-search: Material's search plugin is not configured before it")
+            log.warning("vanban-search: mkdocs.yml phải khai báo plugin search của Material trước vanban-search")
         offline = next((p for n, p in config.plugins.items() if n.endswith("offline")), None)
         self.engine = self.config.engine
         if offline is not None and offline.config.enabled:
@@ -149,7 +149,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
                 entry["symbol"] = symbol_field(words, self.separator)
         index_path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if self.material_worker is None:
-            log.warning("vanban-search: Material's search worker was not found in the pages")
+            log.warning("vanban-search: không tìm thấy worker tìm kiếm của Material trong trang web")
             return
         template = (Path(__file__).parent / "worker.js").read_text(encoding="utf-8")
         worker = site / "assets" / "javascripts" / "workers" / WORKER_NAME
@@ -172,7 +172,7 @@ class SearchFolding(BasePlugin[SearchConfig]):
 
     def _pagefind(self, site: Path) -> None:
         if self.material_worker is None:
-            log.warning("vanban-search: Material's search worker was not found in the pages")
+            log.warning("vanban-search: không tìm thấy worker tìm kiếm của Material trong trang web")
             return
         write_worker(site)
         if not self.config.index:
@@ -211,8 +211,8 @@ class SearchFolding(BasePlugin[SearchConfig]):
                 self._wanted = False
             try:
                 count = index_site(site, self.config.shard_mb, self.config.other_sites, stop=self._stopping)
-                log.info(f"vanban-search: search index refreshed ({count} pages)")
+                log.info(f"vanban: chỉ mục tìm kiếm đã cập nhật ({count} trang)")
             except IndexStopped:
                 return
             except VanbanError as exc:
-                log.warning(f"vanban-search: the search index could not be refreshed: {exc}")
+                log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {exc}")
