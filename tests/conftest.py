@@ -58,7 +58,7 @@ def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, se
     return folder
 
 
-PROGRESS = re.compile(r"^vanban: (reports|render|mkdocs|search index): ")
+PROGRESS = re.compile(r"^vanban: (văn bản|tạo trang|dựng trang|tìm kiếm): ")
 
 
 def message_lines(stderr: str) -> list[str]:

@@ -24,13 +24,13 @@ def _one_line_error(result, *needles: str) -> str:
 @pytest.mark.parametrize(
     "content, needles",
     [
-        (b"", ("r.txt", "empty")),
-        (b"  \n\n", ("r.txt", "empty")),
+        (b"", ("r.txt", "rỗng")),
+        (b"  \n\n", ("r.txt", "rỗng")),
         (codecs.BOM_UTF16_LE + "BÁO CÁO".encode("utf-16-le"), ("r.txt:1:", "UTF-16")),
         # Windows-1258: "Đảng" as 0xD0 'a' 0xD2 'ng' on line 2
-        (b"Dong mot\n\xd0a\xd2ng bo\xf2\n", ("r.txt:2:", "not UTF-8")),
-        (b"ok line\nsecond \xff\xfe bad\n", ("r.txt:2:", "not UTF-8")),
-        (b"PK\x03\x04\x00\x00binary", ("r.txt:1:", "binary")),
+        (b"Dong mot\n\xd0a\xd2ng bo\xf2\n", ("r.txt:2:", "không phải UTF-8")),
+        (b"ok line\nsecond \xff\xfe bad\n", ("r.txt:2:", "không phải UTF-8")),
+        (b"PK\x03\x04\x00\x00binary", ("r.txt:1:", "nhị phân")),
     ],
 )
 def test_parse_rejects_bad_files(tmp_path, content, needles):
@@ -40,8 +40,8 @@ def test_parse_rejects_bad_files(tmp_path, content, needles):
 
 
 def test_parse_missing_file_and_directory(tmp_path):
-    _one_line_error(run_vanban("parse", str(tmp_path / "nope.txt"), "--json"), "nope.txt", "not found")
-    _one_line_error(run_vanban("parse", str(tmp_path), "--json"), "directory")
+    _one_line_error(run_vanban("parse", str(tmp_path / "nope.txt"), "--json"), "nope.txt", "không thấy tệp")
+    _one_line_error(run_vanban("parse", str(tmp_path), "--json"), "thư mục")
 
 
 def test_unknown_option_is_one_line_usage_error():
@@ -78,7 +78,7 @@ def test_mkdocs_failure_leaves_previous_site(tmp_path):
     assert run_vanban("--root", str(root), "build").returncode == 0
     index = (root / "site" / "index.html").read_bytes()
     (root / "docs" / "tay.md").write_text("[hỏng](khong-co.md)\n", encoding="utf-8")  # broken link: strict fails
-    _one_line_error(run_vanban("--root", str(root), "build"), "MkDocs build failed")
+    _one_line_error(run_vanban("--root", str(root), "build"), "MkDocs không dựng được trang web")
     assert (root / "site" / "index.html").read_bytes() == index
     assert not (root / "site" / "tay").exists()
 
@@ -86,11 +86,11 @@ def test_mkdocs_failure_leaves_previous_site(tmp_path):
 @pytest.mark.parametrize(
     "sidecar, needles",
     [
-        ("slug: [unclosed\n", ("data/reports/a.yml:2:", "invalid YAML", "from line 1")),
-        ("slug: ok\nslgu: typo\n", ("a.yml:2:", "unknown field 'slgu'")),
+        ("slug: [unclosed\n", ("data/reports/a.yml:2:", "YAML sai", "from line 1")),
+        ("slug: ok\nslgu: typo\n", ("a.yml:2:", "trường 'slgu' không có")),
         ("slug: Có Dấu\n", ("a.yml:1:", "slug")),
         ("date: 15/01/2021\n", ("a.yml:1:", "date")),
-        ("slug: a\nslug: b\n", ("a.yml:2:", "duplicate key")),
+        ("slug: a\nslug: b\n", ("a.yml:2:", "bị lặp")),
     ],
 )
 def test_bad_sidecar(tmp_path, sidecar, needles):
@@ -101,7 +101,7 @@ def test_bad_sidecar(tmp_path, sidecar, needles):
 
 def test_unsupported_file_and_missing_config(tmp_path):
     root = make_project(tmp_path, {"a.txt": GOOD, "b.doc": b"\xd0\xcf\x11\xe0"})
-    _one_line_error(run_vanban("--root", str(root), "build"), "b.doc", "unsupported")
+    _one_line_error(run_vanban("--root", str(root), "build"), "b.doc", "không đọc được loại tệp")
     (root / "data" / "reports" / "b.doc").unlink()
     (root / "mkdocs.yml").unlink()
-    _one_line_error(run_vanban("--root", str(root), "build"), "mkdocs.yml", "not found")
+    _one_line_error(run_vanban("--root", str(root), "build"), "mkdocs.yml", "không thấy")

@@ -82,7 +82,7 @@ def test_hand_written_page_at_a_generated_path_is_refused(tmp_path):
     root = make_project(tmp_path, {"a.txt": REPORT})
     (root / "docs" / "index.md").write_text("# Trang chủ viết tay\n", encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
-    assert result.returncode != 0 and "hand-written" in result.stderr
+    assert result.returncode != 0 and "trang viết tay trùng đường dẫn" in result.stderr
     assert (root / "docs" / "index.md").read_text(encoding="utf-8") == "# Trang chủ viết tay\n"
 
 
@@ -91,9 +91,11 @@ def test_build_reports_progress_per_stage(tmp_path):
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0
     stages = [ln.split(":")[1].strip() for ln in result.stderr.splitlines() if re.match(r"vanban: [\w ]+: \d+ ", ln)]
-    assert stages == ["reports", "render", "mkdocs", "search index"]
-    assert re.search(r"vanban: reports: 1 read, extracted and checked \(\d+ citations, \d+ findings in all\) in", result.stderr)
-    assert re.search(r"vanban: render: \d+ pages in \d+\.\d s", result.stderr)
+    assert stages == ["văn bản", "tạo trang", "dựng trang", "tìm kiếm"]
+    assert re.search(r"vanban: văn bản: 1 đã đọc, trích dẫn và kiểm tra \(\d+ trích dẫn, \d+ phát hiện\), \d+,\d giây "
+                     r"\(từ đầu: \d+,\d giây\)", result.stderr)
+    assert re.search(r"vanban: tạo trang: \d+ trang, \d+,\d giây", result.stderr)
+    assert re.search(r"^vanban: đã dựng xong 1 báo cáo, \d+ trang vào ", result.stderr, re.MULTILINE)
 
 
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')

@@ -111,13 +111,13 @@ def test_conference_resolution_from_catalog_or_built(tmp_path):
     [
         ("- {id: a, type: Chỉ thị, issuer: X, level: Trung ương, colour: red}\n", ("directives.yml:1:", "colour")),
         ("- {id: a, type: Chỉ thị, issuer: X, level: Trung ương}\n- {id: a, type: Chỉ thị, issuer: X, level: Trung ương}\n",
-         ("directives.yml:2:", "duplicate id")),
+         ("directives.yml:2:", "bị lặp")),
         ("- id: a\n  type: Chỉ thị\n  issuer: X\n  level: Trung ương\n  date: 30/5/2019\n", ("directives.yml:5:", "date")),
         ("- id: a\n  type: Sắc lệnh\n  issuer: X\n  level: Trung ương\n", ("directives.yml:2:", "type")),
         ("- id: a\n  type: Chỉ thị\n  issuer: X\n  level: Xã\n", ("directives.yml:4:", "level")),
         ("- id: a\n  type: Chỉ thị\n  level: Trung ương\n", ("directives.yml:1:", "issuer")),
         ("- id: a\n  type: Chỉ thị\n  number: 5\n  issuer: X\n  level: Trung ương\n", ("directives.yml:3:", "number")),
-        ("- id: [a\n", ("directives.yml", "invalid YAML")),
+        ("- id: [a\n", ("directives.yml", "YAML sai")),
     ],
 )
 def test_bad_catalog_is_one_clear_error(tmp_path, catalog, needles):

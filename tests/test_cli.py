@@ -39,8 +39,8 @@ def test_parse_uses_the_build_rules_and_the_sidecar(tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n")
     result = run_vanban("parse", str(pdf))
     assert result.returncode == 1
-    assert message_lines(result.stderr) == [f"{pdf}: error: unsupported report file type '.pdf'; "
-                                            "expected one of .txt, .docx"]
+    assert message_lines(result.stderr) == [f"{pdf}: error: không đọc được loại tệp '.pdf' cho báo cáo; "
+                                            "các loại đọc được: .txt, .docx"]
     parsed = json.loads(run_vanban("parse", str(SEED)).stdout)
     assert parsed["committee"] == "Thành ủy Đông Hà (Đảng bộ tỉnh Quảng Trị)"  # from the sidecar
 
@@ -66,7 +66,7 @@ def test_a_zip_bomb_is_refused_in_bounded_memory(tmp_path):
     result = run_vanban("parse", str(bomb))
     assert result.returncode == 1
     line, = message_lines(result.stderr)
-    assert line.startswith(f"{bomb}: error: word/document.xml inflates to more than 20 MB")
+    assert line.startswith(f"{bomb}: error: word/document.xml giải nén ra hơn 20 MB")
     # The probe's own peak (VmHWM: this program's, where ru_maxrss would also count the test
     # process it was forked from, however large earlier tests left it).
     probe = ("import sys; from pathlib import Path; from vanban.read import read_report\n"
@@ -89,7 +89,7 @@ def test_billion_laughs_is_refused(tmp_path):
     result = run_vanban("parse", str(path))
     assert result.returncode == 1
     line, = message_lines(result.stderr)
-    assert line.startswith(f"{path}: error: damaged .docx: word/document.xml is not valid XML")
+    assert line.startswith(f"{path}: error: tệp .docx hỏng: word/document.xml không phải XML hợp lệ")
 
 
 def _busy_port():
@@ -100,10 +100,10 @@ def _busy_port():
 
 
 @pytest.mark.parametrize("address, message", [
-    ("127.0.0.1:99999", "port '99999' is not a port number (1 to 65535)"),
-    ("localhost", "address 'localhost' must be HOST:PORT, such as 127.0.0.1:8000"),
-    ("127.0.0.1:abc", "port 'abc' is not a port number (1 to 65535)"),
-    ("203.0.113.7:8000", "host '203.0.113.7' is not an address of this machine"),
+    ("127.0.0.1:99999", "'99999' không phải số cổng (từ 1 đến 65535)"),
+    ("localhost", "địa chỉ 'localhost' phải có dạng MÁY:CỔNG, như 127.0.0.1:8000"),
+    ("127.0.0.1:abc", "'abc' không phải số cổng (từ 1 đến 65535)"),
+    ("203.0.113.7:8000", "'203.0.113.7' không phải địa chỉ của máy này"),
 ])
 def test_serve_refuses_a_bad_address_before_building(tmp_path, address, message):
     root = make_project(tmp_path, {"a.txt": SEED.read_text(encoding="utf-8")})
@@ -122,8 +122,8 @@ def test_serve_refuses_a_busy_port(tmp_path):
     finally:
         sock.close()
     assert result.returncode == 2
-    assert message_lines(result.stderr) == [f"vanban: error: 127.0.0.1:{port} is in use by another program; "
-                                            "stop it or choose another port with -a"]
+    assert message_lines(result.stderr) == [f"vanban: error: 127.0.0.1:{port} đang được chương trình khác dùng; "
+                                            "dừng chương trình đó hoặc chọn cổng khác bằng -a"]
     assert not (root / "site").exists()
 
 

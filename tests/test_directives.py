@@ -293,8 +293,8 @@ def test_two_files_for_one_directive(tmp_path):
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
     assert message_lines(result.stderr) == [
-        "data/directives/b.txt: error: two files hold the text of Kết luận số 212-KL/TW: data/directives/a.txt and "
-        "data/directives/b.txt; keep one"]
+        "data/directives/b.txt: error: hai tệp cùng là toàn văn của Kết luận số 212-KL/TW: data/directives/a.txt và "
+        "data/directives/b.txt; chỉ giữ một"]
 
 
 def test_unreadable_header_and_the_sidecar_that_fixes_it(tmp_path):
@@ -305,7 +305,7 @@ def test_unreadable_header_and_the_sidecar_that_fixes_it(tmp_path):
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
     line, = message_lines(result.stderr)
-    assert line.startswith("data/directives/vb.txt: error: cannot tell which directive this is: no document-type line")
+    assert line.startswith("data/directives/vb.txt: error: không xác định được đây là văn bản nào: không có dòng ghi loại văn bản")
     (folder / "vb.yml").write_text("id: chi-thi-05-ct-tw-2016\n", encoding="utf-8")
     (root / "data" / "directives.yml").write_text((REPO / "data" / "directives.yml").read_text(encoding="utf-8"),
                                                   encoding="utf-8")
@@ -412,7 +412,7 @@ def test_relations_stated_in_the_catalog(tmp_path):
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
     assert message_lines(result.stderr)[0].startswith(
-        "data/directives.yml:15: error: relations: unknown relation 'supersedes'")
+        "data/directives.yml:15: error: relations: không có quan hệ 'supersedes'")
 
 
 def test_a_directive_in_word(tmp_path):

@@ -71,10 +71,10 @@ def test_docx_report_builds_with_its_table_and_check_reports_the_conversion(tmp_
 @pytest.mark.parametrize(
     "name, needle",
     [
-        ("not-a-zip.docx", "not a .docx file"),
-        ("not-word.docx", "not a Word document"),
-        ("old-doc.docx", "old Word .doc"),
-        ("encrypted.docx", "password-protected"),
+        ("not-a-zip.docx", "không phải tệp .docx"),
+        ("not-word.docx", "không phải tài liệu Word"),
+        ("old-doc.docx", "tệp Word .doc cũ"),
+        ("encrypted.docx", "tệp Word có mật khẩu"),
     ],
 )
 def test_bad_docx_is_one_clear_error(name, needle):

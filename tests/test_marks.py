@@ -169,8 +169,8 @@ def test_public_build_refuses_marked_reports_and_leaves_the_last_site(tmp_path):
     assert result.returncode == 1
     errors = message_lines(result.stderr)
     assert len(errors) == 2, result.stderr
-    assert errors[0].startswith("data/reports/mat.txt:1: error: marked MẬT ('MẬT')")
-    assert errors[1].startswith("data/reports/noi-bo.txt:1: error: marked Lưu hành nội bộ")
+    assert errors[0].startswith("data/reports/mat.txt:1: error: có dấu MẬT ('MẬT')")
+    assert errors[1].startswith("data/reports/noi-bo.txt:1: error: có dấu Lưu hành nội bộ")
     assert "internal error" not in result.stderr
     assert _files(root / "site") == before
     assert _leaks(root, [SECRET_SENTENCE, INTERNAL_SENTENCE]) == []
@@ -187,21 +187,21 @@ def test_public_build_may_allow_internal_circulation_but_never_secret(tmp_path):
     (root / "data" / "reports" / "mat.txt").write_text(_marked("[TỐI MẬT]", SECRET_SENTENCE), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
-    assert message_lines(result.stderr)[0].startswith("data/reports/mat.txt:1: error: marked TỐI MẬT")
+    assert message_lines(result.stderr)[0].startswith("data/reports/mat.txt:1: error: có dấu TỐI MẬT")
 
 
 def test_sidecar_marks_and_bad_marks(tmp_path):
     root = make_project(tmp_path, {"a.txt": PLAIN, "a.yml": "committee: Chi bộ X\nmat: Tối mật\n"})
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
-    assert message_lines(result.stderr)[0].startswith("data/reports/a.yml:2: error: marked TỐI MẬT")
+    assert message_lines(result.stderr)[0].startswith("data/reports/a.yml:2: error: có dấu TỐI MẬT")
     (root / "data" / "reports" / "a.yml").write_text("committee: Chi bộ X\nluu_hanh: nhiều người biết\n",
                                                       encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
     assert message_lines(result.stderr) == [
-        "data/reports/a.yml:2: error: luu_hanh: 'nhiều người biết' is not a known mark; "
-        "expected a circulation note such as Lưu hành nội bộ"]
+        "data/reports/a.yml:2: error: luu_hanh: 'nhiều người biết' không phải một dấu đã biết; "
+        "cần một trong: một ghi chú lưu hành như Lưu hành nội bộ"]
 
 
 CATALOG = """- id: chi-thi-12-ct-tu-2019
@@ -260,8 +260,8 @@ def test_bad_visibility_setting(tmp_path):
     _set_visibility(root, "{visibility: secret}")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1
-    assert message_lines(result.stderr) == ["mkdocs.yml: error: extra.vanban.visibility must be public or "
-                                            "internal, not 'secret'"]
+    assert message_lines(result.stderr) == ["mkdocs.yml: error: extra.vanban.visibility phải là public hoặc "
+                                            "internal, không phải 'secret'"]
 
 
 def test_check_lists_the_marks(tmp_path):
@@ -276,4 +276,4 @@ def test_serve_refuses_too(tmp_path):
     root = make_project(tmp_path, {"mat.txt": _marked("MẬT", SECRET_SENTENCE)})
     result = run_vanban("--root", str(root), "serve", "-a", "127.0.0.1:8765")
     assert result.returncode == 1
-    assert message_lines(result.stderr)[0].startswith("data/reports/mat.txt:1: error: marked MẬT")
+    assert message_lines(result.stderr)[0].startswith("data/reports/mat.txt:1: error: có dấu MẬT")

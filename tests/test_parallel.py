@@ -105,7 +105,7 @@ def test_a_refused_page_fails_alike_with_any_jobs(serial, tmp_path, link, first)
         assert result.returncode == 1
         lines = message_lines(result.stderr)
         assert len(lines) == 1, result.stderr
-        assert lines[0].startswith(f"mkdocs.yml: error: MkDocs build failed: {first}"), lines[0]
+        assert lines[0].startswith(f"mkdocs.yml: error: MkDocs không dựng được trang web: {first}"), lines[0]
         after = {rel: p.read_bytes() for rel, p in _tree(root / "site").items() if rel.endswith(".html")}
         assert after == before
 
@@ -122,7 +122,7 @@ def test_an_engine_that_writes_no_site_leaves_the_last_one(tmp_path, monkeypatch
     monkeypatch.setattr(vanban.site, "run_mkdocs", lambda *args, **kwargs: None)
     with pytest.raises(VanbanError) as failed:
         vanban.site.build(root, jobs=1)
-    assert str(failed.value) == "mkdocs.yml: error: MkDocs build wrote no site"
+    assert str(failed.value) == "mkdocs.yml: error: MkDocs chạy xong nhưng không tạo ra trang web nào"
     assert {rel: p.read_bytes() for rel, p in _tree(root / "site").items()} == before
 
 

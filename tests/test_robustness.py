@@ -173,7 +173,7 @@ class _Tags(HTMLParser):
          ("Windows-1258",)),
         ("vni.txt", "Ñaûng boä tænh Quaûng Trò, ñaûng vieân, Vieät Nam".encode("latin-1"), ("VNI",)),
         ("mojibake.txt", "Céng hoµ x· héi chñ nghÜa ViÖt Nam §¶ng bé tØnh ®¶ng viªn ®ång chÝ".encode("utf-8"),
-         ("TCVN3", "Unicode font")),
+         ("TCVN3", "phông Unicode")),
     ],
 )
 def test_legacy_encodings_are_named(tmp_path, name, content, needles):
@@ -192,16 +192,16 @@ def test_huge_file_dangling_link_and_directory_report(tmp_path):
         f.seek(25_000_000)
         f.write(b"x")
     result = run_vanban("parse", str(huge), "--json")
-    assert result.returncode == 1 and "too large" in result.stderr
+    assert result.returncode == 1 and "tệp quá lớn" in result.stderr
     link = tmp_path / "gone.txt"
     link.symlink_to(tmp_path / "nowhere.txt")
     result = run_vanban("parse", str(link), "--json")
-    assert result.returncode == 1 and "not found" in result.stderr
+    assert result.returncode == 1 and "không thấy tệp" in result.stderr
     (tmp_path / "p").mkdir()
     root = make_project(tmp_path / "p", {"a.txt": "BÁO CÁO\nthử\n-----\nĐoạn.\n"})
     (root / "data" / "reports" / "thu-muc.txt").mkdir()
     result = run_vanban("--root", str(root), "build")
-    assert result.returncode == 1 and "thu-muc.txt" in result.stderr and "directory" in result.stderr
+    assert result.returncode == 1 and "thu-muc.txt" in result.stderr and "thư mục" in result.stderr
     assert "internal error" not in result.stderr
 
 

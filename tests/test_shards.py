@@ -246,7 +246,7 @@ def test_a_shard_that_fails_stops_the_others_and_leaves_nothing(tmp_path, monkey
                     f"exec {sys.executable} \"$@\"\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setattr(pagefind.sys, "executable", str(fake))
-    with pytest.raises(VanbanError, match="Pagefind failed to index the site: Error: boom"):
+    with pytest.raises(VanbanError, match="Pagefind không lập được chỉ mục tìm kiếm: Error: boom"):
         index_site(site, shard_mb=0.1, at_once=2)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("pagefind-")] == []
 

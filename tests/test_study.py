@@ -49,7 +49,7 @@ def test_bad_glossary_is_one_clear_error(tmp_path):
     (root / "data" / "glossary.yml").write_text("- {abbr: TCCS, full: a}\n- {abbr: TCCS, full: b}\n",
                                                 encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
-    assert result.returncode == 1 and "glossary.yml:2:" in result.stderr and "twice" in result.stderr
+    assert result.returncode == 1 and "glossary.yml:2:" in result.stderr and "có hai lần" in result.stderr
 
 
 def test_pilcrow_link_carries_and_copies_the_paragraph_url(online):

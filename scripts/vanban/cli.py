@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,54 +20,79 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
+# argparse's own usage errors, in Vietnamese.
+USAGE_ERRORS = [
+    (re.compile(r"argument ([^:]+): invalid choice: (.+) \(choose from (.+)\)$"), r"\1: không có lựa chọn \2 (chọn một trong \3)"),
+    (re.compile(r"argument ([^:]+): expected one argument"), r"\1: cần một giá trị"),
+    (re.compile(r"argument ([^:]+): "), r"\1: "),
+    (re.compile(r"the following arguments are required: "), "thiếu: "),
+    (re.compile(r"unrecognized arguments: "), "không hiểu: "),
+]
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, its headings in Vietnamese."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line."""
+    """argparse in Vietnamese (`--help` and its headings), and a usage error is one line."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "lệnh"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(f"vanban: error: {message} (see 'vanban --help')", file=sys.stderr)
+        for english, vietnamese in USAGE_ERRORS:
+            message = english.sub(vietnamese, message)
+        print(f"vanban: error: {message} (xem 'vanban --help')", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
 def _jobs(text: str) -> int:
     """--jobs N: a whole number of processes, at least 1."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"--jobs wants a whole number of processes, at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"--jobs cần một số nguyên tiến trình, ít nhất là 1, không phải {text!r}")
     return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="vanban", description="Build the vanban site from data/.")
-    parser.add_argument("--version", action="version", version=f"vanban {__version__}")
+    parser = _Parser(prog="vanban", description="Dựng trang web vanban từ các văn bản trong data/.")
+    parser.add_argument("--version", action="version", version=f"vanban {__version__}", help="in phiên bản rồi thoát")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="project folder holding mkdocs.yml, data/ and docs/ (default: current folder)")
+                        help="thư mục dự án, nơi có mkdocs.yml, data/ và docs/ (mặc định: thư mục hiện tại)")
     verbs = parser.add_subparsers(dest="verb", parser_class=_Parser, metavar="COMMAND")
-    build = verbs.add_parser("build", help="generate docs/ from data/ and build site/ (strict)")
+    build = verbs.add_parser("build", help="tạo docs/ từ data/ và dựng trang web vào site/")
     build.add_argument("--offline", action="store_true",
-                       help="build site-offline/, which works from file:// (a USB stick) with search")
+                       help="dựng site-offline/, mở được từ file:// (USB, thư mục chung), có tìm kiếm")
     build.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
-                       help="the site engine: MkDocs, or its maintained fork ProperDocs (same pages)")
+                       help="bộ dựng: MkDocs, hoặc ProperDocs, bản tiếp nối của MkDocs (trang như nhau)")
     build.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                       help="processes to build with (default: one per CPU; 1 builds in one process, "
-                            "as MkDocs does; the offline site's pages are always built in one)")
+                       help="số tiến trình dựng (mặc định: mỗi CPU một; 1: một tiến trình, như MkDocs; "
+                            "trang web ngoại tuyến luôn dựng trong một tiến trình)")
     build.add_argument("--clean", action="store_true",
-                       help="build from nothing, ignoring what the last build kept in .vanban/state/")
-    serve = verbs.add_parser("serve", help="build, then serve with live reload when data/ changes")
-    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+                       help="dựng lại từ đầu, bỏ qua những gì lần dựng trước giữ trong .vanban/state/")
+    serve = verbs.add_parser("serve", help="dựng, rồi phục vụ trang web, tự cập nhật khi data/ thay đổi")
+    serve.add_argument("-a", "--address", default="127.0.0.1:8000", help="máy:cổng (mặc định 127.0.0.1:8000)")
     serve.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
-                       help="the site engine: MkDocs, or its maintained fork ProperDocs (same pages)")
-    parse = verbs.add_parser("parse", help="print the document model of one report or directive text")
+                       help="bộ dựng: MkDocs, hoặc ProperDocs, bản tiếp nối của MkDocs (trang như nhau)")
+    parse = verbs.add_parser("parse", help="in mô hình tài liệu của một báo cáo hay một văn bản (JSON)")
     parse.add_argument("file", type=Path)
-    parse.add_argument("--json", action="store_true", help="print JSON (the only format, and the default)")
+    parse.add_argument("--json", action="store_true", help="in JSON (định dạng duy nhất, mặc định)")
     parse.add_argument("--kind", choices=("report", "directive"),
-                       help="read the file as a report or a directive's text (default: a file in a folder named "
-                            "directives is a directive's text)")
-    check = verbs.add_parser("check", help="list what to fix in reports: figures, citations, text")
-    check.add_argument("reports", nargs="*", help="report slugs or files (default: every report in data/reports)")
-    check.add_argument("--json", action="store_true", help="print the findings as a JSON list")
-    check.add_argument("--strict", action="store_true", help="exit 1 when any finding is an error")
-    cites = verbs.add_parser("citations", help="print the citations of one report, resolved against the catalog")
+                       help="đọc tệp như một báo cáo hay toàn văn một văn bản (mặc định: tệp trong thư mục "
+                            "directives là toàn văn văn bản)")
+    check = verbs.add_parser("check", help="liệt kê những chỗ cần sửa trong báo cáo: số liệu, trích dẫn, chữ")
+    check.add_argument("reports", nargs="*", help="slug hoặc tệp báo cáo (mặc định: mọi báo cáo trong data/reports)")
+    check.add_argument("--json", action="store_true", help="in các phát hiện thành danh sách JSON")
+    check.add_argument("--strict", action="store_true", help="thoát với mã 1 nếu có phát hiện nào là lỗi")
+    cites = verbs.add_parser("citations", help="in các trích dẫn của một báo cáo, đã đối chiếu với danh mục (JSON)")
     cites.add_argument("file", type=Path)
-    cites.add_argument("--json", action="store_true", help="print JSON (the only format, and the default)")
+    cites.add_argument("--json", action="store_true", help="in JSON (định dạng duy nhất, mặc định)")
     return parser
 
 
@@ -82,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("vanban: interrupted; docs/ and site/ are left as they were", file=sys.stderr)
+        print("vanban: đã dừng giữa chừng; docs/ và site/ giữ nguyên như trước", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `vanban check | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -90,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, unless debugging
         if os.environ.get("VANBAN_DEBUG"):
             raise
-        print(f"vanban: internal error: {type(exc).__name__}: {exc} (set VANBAN_DEBUG=1 for details)",
+        print(f"vanban: internal error: lỗi của chương trình: {type(exc).__name__}: {exc} (đặt VANBAN_DEBUG=1 để xem chi tiết)",
               file=sys.stderr)
         return EXIT_ERROR
 
@@ -115,7 +141,7 @@ def _run(args: argparse.Namespace) -> int:
         for line in built.warnings:
             print(line, file=sys.stderr)
         target = root / (OFFLINE_SITE_DIR if args.offline else SITE_DIR)
-        print(f"vanban: {built.reports} report(s), {len(built.pages)} page(s) built into {target}", file=sys.stderr)
+        print(f"vanban: đã dựng xong {built.reports} báo cáo, {len(built.pages)} trang vào {target}", file=sys.stderr)
         return 0
     if args.verb == "serve":
         from vanban.serve import address_problem, serve
@@ -125,7 +151,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"vanban: error: {problem}", file=sys.stderr)
             return EXIT_USAGE
         return serve(root, args.address, args.engine)
-    raise VanbanError(f"unknown verb {args.verb!r}")
+    raise VanbanError(f"không có lệnh {args.verb!r}")
 
 
 def _parse(path: Path, root: Path, kind: str | None) -> int:

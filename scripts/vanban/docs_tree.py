@@ -38,8 +38,8 @@ def check_no_clash(docs: Path, pages: Mapping[str, object]) -> None:
     replaced."""
     ignore = docs / IGNORE_FILE
     if ignore.is_file() and not ignore.read_text(encoding="utf-8", errors="replace").startswith(IGNORE_HEAD):
-        raise VanbanError("hand-written .gitignore in docs/, where the build lists the pages it generates; "
-                          "move its lines to the project's .gitignore", ignore)
+        raise VanbanError("docs/.gitignore viết tay, trong khi bản dựng ghi vào đó các trang nó tạo ra; "
+                          "chuyển các dòng của nó sang .gitignore của dự án", ignore)
     known = generated_paths(docs)
     for rel in pages:
         if rel in known:
@@ -48,7 +48,7 @@ def check_no_clash(docs: Path, pages: Mapping[str, object]) -> None:
         if not path.exists():
             continue
         if path.is_dir() or not was_generated(path, pages[rel]):
-            raise VanbanError("hand-written page has the path of a generated page; move or rename it",
+            raise VanbanError("trang viết tay trùng đường dẫn với một trang do vanban tạo ra; chuyển chỗ hoặc đổi tên trang này",
                               path)
 
 

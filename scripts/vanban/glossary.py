@@ -28,21 +28,21 @@ def load_glossary(root: Path) -> list[Term]:
         return []
     data = load_yaml(path, GLOSSARY) or []
     if not isinstance(data, list):
-        raise VanbanError("the glossary must be a list of {abbr, full}", GLOSSARY, 1)
+        raise VanbanError("bảng thuật ngữ phải là một danh sách {abbr, full}", GLOSSARY, 1)
     terms, seen = [], {}
     for entry in data:
         if not isinstance(entry, dict):
-            raise VanbanError("each glossary entry must be a mapping {abbr, full}", GLOSSARY)
+            raise VanbanError("mỗi mục thuật ngữ phải là một bảng {abbr, full}", GLOSSARY)
         check_keys(entry, {"abbr", "full"}, GLOSSARY, "glossary entry")
         abbr, full = entry.get("abbr"), entry.get("full")
         line = entry["__line__"]
         if not isinstance(abbr, str) or not ABBR.match(abbr):
-            raise VanbanError(f"abbr must be a short word without spaces or brackets, not {abbr!r}", GLOSSARY,
+            raise VanbanError(f"abbr phải là một từ viết tắt, không có dấu cách hay ngoặc, không phải {abbr!r}", GLOSSARY,
                               key_line(entry, "abbr"))
         if not isinstance(full, str) or not full.strip() or "\n" in full:
-            raise VanbanError(f"full form of {abbr!r} must be one line of text", GLOSSARY, key_line(entry, "full"))
+            raise VanbanError(f"dạng đầy đủ của {abbr!r} phải là một dòng chữ", GLOSSARY, key_line(entry, "full"))
         if abbr in seen:
-            raise VanbanError(f"abbreviation {abbr!r} is listed twice (first at line {seen[abbr]})", GLOSSARY, line)
+            raise VanbanError(f"từ viết tắt {abbr!r} có hai lần (lần đầu ở dòng {seen[abbr]})", GLOSSARY, line)
         seen[abbr] = line
         terms.append(Term(abbr, full.strip()))
     return terms

@@ -32,12 +32,12 @@ def project_config(root: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
-        raise VanbanError(f"{CONFIG} not found; run vanban in the project folder or pass --root", path) from None
+        raise VanbanError(f"không thấy {CONFIG}; chạy vanban trong thư mục dự án hoặc chỉ ra bằng --root", path) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise VanbanError(f"invalid YAML: {exc.problem}", path, mark.line + 1 if mark else None) from None
+        raise VanbanError(f"YAML sai: {exc.problem}", path, mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):
-        raise VanbanError("must be a mapping of MkDocs settings", path, 1)
+        raise VanbanError("phải là một bảng các thiết lập của MkDocs", path, 1)
     return data
 
 

@@ -122,12 +122,12 @@ class Regenerator:
         texts = [d for d in a.documents if d.kind == "directive"]
         findings = {r.slug: a.findings[r.slug] for r in reports}
         now = time.perf_counter()
-        progress("reports", a.processed,
-                 f"read, extracted and checked ({sum(len(c) for c in citations.by_report.values())} citations, "
-                 f"{sum(len(f) for f in findings.values())} findings in all)")
+        progress("văn bản", a.processed,
+                 f"đã đọc, trích dẫn và kiểm tra ({sum(len(c) for c in citations.by_report.values())} trích dẫn, "
+                 f"{sum(len(f) for f in findings.values())} phát hiện)")
         pages = render_pages(reports, citations, findings, a.figures, a.terms, self._memo, texts)
         self.timings["render"] = time.perf_counter() - now
-        progress("render", len(pages), "pages")
+        progress("tạo trang", len(pages), "trang")
         withheld = citations is not a.index or any(not visibility.publishes(d.marks) for d in self._inputs[0])
         memo = self._memo
         stored = {path: memo.source / path for path in sorted(memo.stored)} if memo.source else {}

@@ -22,6 +22,7 @@ from pathlib import Path
 from vanban.discard import discard, sweep
 from vanban.docs_tree import StagedPages, check_no_clash, copy_hand_written, sync_pages, write_pages
 from vanban.errors import VanbanError
+from vanban.messages import seconds
 from vanban.glossary import ABBREVIATIONS_FILE, abbreviation_definitions
 from vanban.memory import release as release_memory
 from vanban.mkdocs_config import plugin_options, write_config
@@ -59,15 +60,15 @@ class Progress:
     def __call__(self, stage: str, count: int, what: str) -> None:
         if not self.quiet:
             now = time.perf_counter()
-            print(f"vanban: {stage}: {count} {what} in {now - self.started:.1f} s "
-                  f"({now - self.begun:.1f} s elapsed)", file=sys.stderr, flush=True)
+            print(f"vanban: {stage}: {count} {what}, {seconds(now - self.started)} "
+                  f"(từ đầu: {seconds(now - self.begun)})", file=sys.stderr, flush=True)
             self.started = now
 
     def meanwhile(self, stage: str, done: int, total: int, what: str) -> None:
         if not self.quiet:
             now = time.perf_counter()
-            print(f"vanban: {stage}: {done} of {total} {what} so far, {now - self.started:.0f} s "
-                  f"({now - self.begun:.1f} s elapsed)", file=sys.stderr, flush=True)
+            print(f"vanban: {stage}: đến giờ {done} trên {total} {what}, {seconds(now - self.started)} "
+                  f"(từ đầu: {seconds(now - self.begun)})", file=sys.stderr, flush=True)
 
 
 def generate(root: Path, progress: Progress | None = None, regenerator: Regenerator | None = None) -> Generated:
@@ -176,11 +177,11 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         if state is not None:
             reuse = Reuse(site if state.valid else None, state.pages(), stage / PAGE_CACHE)
         run_mkdocs(config, built.epoch, offline, cwd=stage, engine=engine, jobs=jobs, reuse=reuse,
-                   meanwhile=lambda: progress.meanwhile("mkdocs", _count_pages(stage / "site"),
-                                                        len(built.pages), "pages written"))
-        progress("mkdocs", len(built.pages), "pages built")
+                   meanwhile=lambda: progress.meanwhile("dựng trang", _count_pages(stage / "site"),
+                                                        len(built.pages), "trang đã ghi"))
+        progress("dựng trang", len(built.pages), "trang đã dựng")
         if not (stage / "site").is_dir():  # an engine (or a plugin of it) that ends well but writes nothing
-            raise VanbanError("MkDocs build wrote no site", "mkdocs.yml")
+            raise VanbanError("MkDocs chạy xong nhưng không tạo ra trang web nào", "mkdocs.yml")
         if built.internal:
             mark_not_indexed(stage / "site")
         stats = PageStats(state.page_stats() if state is not None else None)
@@ -192,7 +193,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
             previous = (site / INDEX_DIR, state.shards()) if state is not None and state.valid else None
             indexed = index_site(stage / "site", options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
                                  previous=previous, keys=shards, stats=stats, at_once=min(jobs, SHARDS_AT_ONCE))
-            progress("search index", indexed, "pages indexed")
+            progress("tìm kiếm", indexed, "trang đã lập chỉ mục")
         _update_docs(root, StagedPages(stage / "docs", built.pages), built.rendered, built.abbreviations, built.nav)
         if not offline:
             clear_state(work)  # whatever happens next, no state is left for the old site
@@ -236,9 +237,9 @@ def engine_command(engine: str) -> list[str]:
     """The command that runs a site engine: MkDocs, or ProperDocs (its maintained fork, the same
     pages; an optional extra, README "The engine")."""
     if engine not in ENGINES:
-        raise VanbanError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+        raise VanbanError(f"không có bộ dựng {engine!r}; chọn một trong: {', '.join(ENGINES)}")
     if importlib.util.find_spec(engine) is None:
-        raise VanbanError(f"{engine} is not installed: pip install -e '.[{engine}]'")
+        raise VanbanError(f"chưa cài {engine}: pip install -e '.[{engine}]'")
     return [sys.executable, "-m", engine]
 
 
@@ -293,9 +294,9 @@ def run_mkdocs(config: Path, epoch: int, offline: bool = False, cwd: Path | None
     if returncode != 0:
         lines = [ln.strip() for ln in output.splitlines()]
         problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted", "Error"))]
-        first = problems[0] if problems else (lines[-1] if lines else "no output")
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise VanbanError(f"MkDocs build failed: {first}{more}", "mkdocs.yml")
+        first = problems[0] if problems else (lines[-1] if lines else "không có thông báo nào")
+        more = f" (và {len(problems) - 1} lỗi khác)" if len(problems) > 1 else ""
+        raise VanbanError(f"MkDocs không dựng được trang web: {first}{more}", "mkdocs.yml")
 
 
 def _count_pages(site: Path) -> int:

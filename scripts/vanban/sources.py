@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.messages import KIND_WORDS
 from vanban.model import Mark, Report
 from vanban.read import read_directive, read_report
 from vanban.read.marks import MARK_KEYS, stated_marks
@@ -45,7 +46,7 @@ def discover(root: Path) -> list[ReportSource]:
     """All reports under `root/data/reports`, sorted by file name; unknown files are errors."""
     folder = root / FOLDERS["report"]
     if not folder.is_dir():
-        raise VanbanError("folder not found: put report files in data/reports/", folder)
+        raise VanbanError("không thấy thư mục: đặt các tệp báo cáo vào data/reports/", folder)
     return _scan(root, folder, "report")
 
 
@@ -66,16 +67,16 @@ def _scan(root: Path, folder: Path, kind: str) -> list[ReportSource]:
             sidecars.add(path)
             continue
         if path.suffix not in REPORT_SUFFIXES:
-            raise VanbanError(f"unsupported {kind} file type {path.suffix or '(none)'!r}; "
-                              f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
+            raise VanbanError(f"không đọc được loại tệp {path.suffix or '(không có đuôi)'!r} cho {KIND_WORDS[kind]}; "
+                              f"các loại đọc được: {', '.join(REPORT_SUFFIXES)}", label)
         sources.append(_with_sidecar(path, label, root, kind))
     for sidecar in sorted(sidecars):
         if not any(sidecar.with_suffix(s).exists() for s in REPORT_SUFFIXES):
-            raise VanbanError(f"sidecar has no {kind} file beside it", sidecar.relative_to(root))
+            raise VanbanError(f"tệp .yml kèm theo không có {KIND_WORDS[kind]} nào cùng tên bên cạnh", sidecar.relative_to(root))
     seen: dict[str, str] = {}
     for s in sources:
         if s.slug in seen:
-            raise VanbanError(f"slug {s.slug!r} is already used by {seen[s.slug]}", s.label)
+            raise VanbanError(f"slug {s.slug!r} đã dùng cho {seen[s.slug]}", s.label)
         seen[s.slug] = s.label
     return sources
 
@@ -89,7 +90,7 @@ def _with_sidecar(path: Path, label: str, root: Path, kind: str = "report") -> R
     side_label = sidecar.relative_to(root) if sidecar.is_relative_to(root) else sidecar
     data = load_yaml(sidecar, side_label)
     if not isinstance(data, dict):
-        raise VanbanError("sidecar must be a mapping of fields (slug, title, committee, date)", side_label, 1)
+        raise VanbanError("tệp .yml kèm theo phải là một bảng các trường (slug, title, committee, date)", side_label, 1)
     check_keys(data, SIDECAR_KEYS if kind == "report" else DIRECTIVE_SIDECAR_KEYS, side_label, f"{kind} sidecar")
     source.directive_id = _string(data, "id", side_label)
     if source.directive_id is not None:
@@ -102,7 +103,7 @@ def _with_sidecar(path: Path, label: str, root: Path, kind: str = "report") -> R
     if isinstance(raw_date, date):
         raw_date = raw_date.isoformat()
     if raw_date is not None and not (isinstance(raw_date, str) and PARTIAL_DATE.match(raw_date)):
-        raise VanbanError(f"date must be YYYY-MM-DD, YYYY-MM or YYYY, not {raw_date!r}",
+        raise VanbanError(f"date phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY, không phải {raw_date!r}",
                           side_label, key_line(data, "date"))
     source.date = raw_date
     source.marks = stated_marks(data, side_label)
@@ -117,13 +118,13 @@ def _default_slug(path: Path) -> str:
 def _string(data: dict, key: str, label) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
-        raise VanbanError(f"{key} must be text, not {value!r}", label, key_line(data, key))
+        raise VanbanError(f"{key} phải là chữ, không phải {value!r}", label, key_line(data, key))
     return value
 
 
 def _check_slug(slug: str, label, line: int | None) -> None:
     if not SLUG.match(slug):
-        raise VanbanError(f"slug {slug!r} must be lower-case ASCII words joined by '-'", label, line)
+        raise VanbanError(f"slug {slug!r} phải gồm các từ chữ thường không dấu nối bằng '-'", label, line)
 
 
 def load_reports(root: Path) -> list[Report]:
@@ -136,10 +137,10 @@ def read_source(path: Path, root: Path, kind: str = "report") -> Report:
     same file types as a build reads."""
     label = str(path.relative_to(root)) if path.is_absolute() and path.is_relative_to(root) else str(path)
     if path.is_dir():
-        raise VanbanError(f"is a directory, not a {kind} file", label)
+        raise VanbanError(f"là một thư mục, không phải tệp {KIND_WORDS[kind]}", label)
     if path.suffix.lower() not in REPORT_SUFFIXES:
-        raise VanbanError(f"unsupported {kind} file type {path.suffix or '(none)'!r}; "
-                          f"expected one of {', '.join(REPORT_SUFFIXES)}", label)
+        raise VanbanError(f"không đọc được loại tệp {path.suffix or '(không có đuôi)'!r} cho {KIND_WORDS[kind]}; "
+                          f"các loại đọc được: {', '.join(REPORT_SUFFIXES)}", label)
     return _read(_with_sidecar(path, label, root, kind))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from vanban.cite import CitationIndex
 from vanban.errors import VanbanError, VanbanErrors
+from vanban.messages import WHERE_WORDS
 from vanban.mkdocs_config import CONFIG, project_config
 from vanban.model import Mark, Report
 
@@ -41,13 +42,13 @@ def load_visibility(root: Path) -> Visibility:
     """The site's visibility from mkdocs.yml (`extra: vanban: {visibility, allow_internal}`)."""
     settings = ((project_config(root).get("extra") or {}).get("vanban")) or {}
     if not isinstance(settings, dict):
-        raise VanbanError("extra.vanban must be a mapping (visibility, allow_internal)", CONFIG)
+        raise VanbanError("extra.vanban phải là một bảng khóa (visibility, allow_internal)", CONFIG)
     level = settings.get("visibility", PUBLIC)
     if level not in (PUBLIC, INTERNAL):
-        raise VanbanError(f"extra.vanban.visibility must be {PUBLIC} or {INTERNAL}, not {level!r}", CONFIG)
+        raise VanbanError(f"extra.vanban.visibility phải là {PUBLIC} hoặc {INTERNAL}, không phải {level!r}", CONFIG)
     allow = settings.get("allow_internal", False)
     if not isinstance(allow, bool):
-        raise VanbanError(f"extra.vanban.allow_internal must be true or false, not {allow!r}", CONFIG)
+        raise VanbanError(f"extra.vanban.allow_internal phải là true hoặc false, không phải {allow!r}", CONFIG)
     return Visibility(level, allow)
 
 
@@ -61,11 +62,11 @@ def refuse_marked(reports: list[Report], visibility: Visibility) -> None:
 def _refusal(source: str, marks: list[Mark], visibility: Visibility) -> VanbanError:
     blocking = [m for m in marks if m.kind == "secret"] or marks
     mark = blocking[0]
-    where = "" if mark.where in ("text", "sidecar") else f" (in a {mark.where})"
-    allowed = ("build an internal site (extra.vanban.visibility: internal in mkdocs.yml)" if mark.kind == "secret"
-               else "allow internal documents (extra.vanban.allow_internal: true in mkdocs.yml)")
-    return VanbanError(f"marked {mark.label} ({mark.text!r}{where}): a public site must not publish it; "
-                       f"take it out of data/ or {allowed} (README, \"Secret and internal documents\")",
+    where = "" if mark.where in ("text", "sidecar") else f" (trong {WHERE_WORDS.get(mark.where, mark.where)})"
+    allowed = ("dựng trang nội bộ (extra.vanban.visibility: internal trong mkdocs.yml)" if mark.kind == "secret"
+               else "cho phép tài liệu nội bộ (extra.vanban.allow_internal: true trong mkdocs.yml)")
+    return VanbanError(f"có dấu {mark.label} ({mark.text!r}{where}): trang công khai không được đăng; "
+                       f"bỏ tài liệu khỏi data/ hoặc {allowed} (README, \"Secret and internal documents\")",
                        mark.file or source, mark.line)
 
 

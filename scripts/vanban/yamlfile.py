@@ -28,7 +28,7 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> dict:
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
         if key in seen:
-            raise VanbanError(f"duplicate key {key!r}", loader.name, key_node.start_mark.line + 1)
+            raise VanbanError(f"khóa {key!r} bị lặp", loader.name, key_node.start_mark.line + 1)
         seen[key] = key_node.start_mark.line + 1
     mapping = loader.construct_mapping(node)
     mapping["__line__"] = node.start_mark.line + 1
@@ -48,11 +48,11 @@ def load_yaml(path: Path, label: str | Path | None = None) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise VanbanError("file not found", label) from None
+        raise VanbanError("không thấy tệp", label) from None
     except UnicodeDecodeError as exc:
-        raise VanbanError(f"not UTF-8 text (byte at offset {exc.start}); save it as UTF-8", label) from None
+        raise VanbanError(f"không phải văn bản UTF-8 (byte ở vị trí {exc.start}); hãy lưu lại dạng UTF-8", label) from None
     except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
+        raise VanbanError(f"không đọc được: {exc.strerror}", label) from None
     loader = LineLoader(text)
     loader.name = str(label)
     try:
@@ -63,9 +63,9 @@ def load_yaml(path: Path, label: str | Path | None = None) -> Any:
         context = ""
         if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
             context = f" ({exc.context} from line {exc.context_mark.line + 1})"
-        raise VanbanError(f"invalid YAML: {exc.problem or exc.context}{context}", label, line) from None
+        raise VanbanError(f"YAML sai: {exc.problem or exc.context}{context}", label, line) from None
     except yaml.YAMLError as exc:
-        raise VanbanError(f"invalid YAML: {exc}", label) from None
+        raise VanbanError(f"YAML sai: {exc}", label) from None
     finally:
         loader.dispose()
 
@@ -75,7 +75,7 @@ def check_keys(mapping: dict, allowed: set[str], path: Path, what: str) -> None:
     for key, line in mapping.get("__lines__", {}).items():
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            raise VanbanError(f"unknown field {key!r} in {what} (known: {known})", path, line)
+            raise VanbanError(f"trường {key!r} không có trong {what} (các trường: {known})", path, line)
 
 
 def key_line(mapping: dict, key: str) -> int | None:

@@ -86,8 +86,8 @@ def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) ->
     seen: dict[str, Directive] = {}
     for t in texts:
         if t.id in seen:
-            raise VanbanError(f"two files hold the text of {t.label}: {seen[t.id].text_source} and {t.text_source}; "
-                              "keep one", t.text_source)
+            raise VanbanError(f"hai tệp cùng là toàn văn của {t.label}: {seen[t.id].text_source} và {t.text_source}; "
+                              "chỉ giữ một", t.text_source)
         seen[t.id] = t
     directives = dict(index.directives)
     moved: dict[str, str] = {}

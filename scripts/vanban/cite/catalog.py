@@ -34,13 +34,13 @@ def load_catalog(root: Path, patterns: Patterns | None = None) -> list[Directive
     if data is None:
         return []
     if not isinstance(data, list):
-        raise VanbanError("the catalog must be a list of directives", CATALOG, 1)
+        raise VanbanError("danh mục phải là một danh sách văn bản", CATALOG, 1)
     levels = set(p.levels.values())
     seen: dict[str, int] = {}
     out = []
     for entry in data:
         if not isinstance(entry, dict):
-            raise VanbanError("each directive must be a mapping of fields", CATALOG)
+            raise VanbanError("mỗi văn bản phải là một bảng các trường", CATALOG)
         out.append(_directive(entry, p, levels, seen))
     return out
 
@@ -54,48 +54,48 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
 
     for key in REQUIRED:
         if not entry.get(key):
-            fail(f"directive lacks the required field {key!r}")
+            fail(f"văn bản thiếu trường bắt buộc {key!r}")
     for key in ("id", "type", "number", "symbol", "issuer", "level", "term", "title", "summary", "source", "note"):
         if key in entry and not isinstance(entry[key], str):
-            fail(f"{key} must be text, not {entry[key]!r} (quote numbers such as \"05\")", key)
+            fail(f"{key} phải là chữ, không phải {entry[key]!r} (đặt số trong ngoặc kép, như \"05\")", key)
     ident = entry["id"]
     if not ID.match(ident):
-        fail(f"id {ident!r} must be lower-case ASCII words joined by '-'", "id")
+        fail(f"id {ident!r} phải gồm các từ chữ thường không dấu nối bằng '-'", "id")
     if ident in seen:
-        fail(f"duplicate id {ident!r} (first at line {seen[ident]})", "id")
+        fail(f"id {ident!r} bị lặp (lần đầu ở dòng {seen[ident]})", "id")
     seen[ident] = key_line(entry, "id")
     if not p.has_type(entry["type"]):
-        fail(f"unknown type {entry['type']!r}", "type")
+        fail(f"type {entry['type']!r} không phải loại văn bản đã biết", "type")
     if entry["level"] not in levels:
-        fail(f"level must be one of {', '.join(sorted(levels))}", "level")
+        fail(f"level phải là một trong: {', '.join(sorted(levels))}", "level")
     when = entry.get("date")
     if when is not None and not isinstance(when, date):
-        fail(f"date must be YYYY-MM-DD, not {when!r}", "date")
+        fail(f"date phải có dạng YYYY-MM-DD, không phải {when!r}", "date")
     if entry.get("term") and not re.fullmatch(ROMAN, entry["term"]):
-        fail(f"term must be a Roman numeral such as XII, not {entry['term']!r}", "term")
+        fail(f"term phải là số La Mã như XII, không phải {entry['term']!r}", "term")
     aliases = entry.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        fail("aliases must be a list of texts", "aliases")
+        fail("aliases phải là một danh sách chữ", "aliases")
     names = entry.get("names") or []
     if not isinstance(names, list) or not all(isinstance(a, str) and len(a) >= 6 for a in names):
-        fail("names must be a list of texts of 6 characters or more", "names")
+        fail("names phải là một danh sách tên, mỗi tên từ 6 ký tự", "names")
     unconfirmed = entry.get("unconfirmed") or []
     if not isinstance(unconfirmed, list) or not set(unconfirmed) <= FIELDS:
-        fail("unconfirmed must list field names", "unconfirmed")
+        fail("unconfirmed phải liệt kê tên trường", "unconfirmed")
     relations = {k: v for k, v in (entry.get("relations") or {}).items() if not k.startswith("__")}
     known = load_relations().relations
     for name, ids in relations.items():
         if name not in known:
-            fail(f"relations: unknown relation {name!r}; known: {', '.join(known)}", "relations")
+            fail(f"relations: không có quan hệ {name!r}; các quan hệ: {', '.join(known)}", "relations")
         if not isinstance(ids, list) or not all(isinstance(i, str) and ID.match(i) for i in ids):
-            fail(f"relations: {name} must list directive ids", "relations")
+            fail(f"relations: {name} phải liệt kê id văn bản", "relations")
     conference = entry.get("conference")
     if conference is not None and (not isinstance(conference, int) or isinstance(conference, bool)):
-        fail("conference must be a whole number", "conference")
+        fail("conference phải là số nguyên", "conference")
     symbol = entry.get("symbol")
     number = entry.get("number")
     if symbol and number and not symbol.startswith(number):
-        fail(f"number {number!r} does not match symbol {symbol!r}", "number")
+        fail(f"số {number!r} không khớp ký hiệu {symbol!r}", "number")
     scope = next((s for s, name in p.levels.items() if name == entry["level"]), None)
     return Directive(
         id=ident, type=p.type_named(entry["type"]).name, number=number, symbol=symbol,

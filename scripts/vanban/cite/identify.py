@@ -41,20 +41,20 @@ def identify(doc: Report, sidecar_id: str | None, catalog: list[Directive], by_i
         if known is not None:
             return Identity(_with_text(copy.copy(known), doc, doc_type, p), "sidecar id: catalog")
         if doc_type is None:
-            raise VanbanError(f"the sidecar's id {sidecar_id!r} is not in the catalog and the header names no "
-                              "document type (QUYẾT ĐỊNH, NGHỊ QUYẾT…): add the directive to the catalog", doc.source)
+            raise VanbanError(f"id {sidecar_id!r} của tệp .yml kèm theo không có trong danh mục và phần đầu văn bản không ghi "
+                              "loại văn bản (QUYẾT ĐỊNH, NGHỊ QUYẾT…): thêm văn bản vào danh mục", doc.source)
         return Identity(_with_text(_bare(sidecar_id, doc_type, doc, p), doc, doc_type, p), "sidecar id")
     if doc_type is None:
-        found = f"the first lines read {meta.doc_type!r}" if meta.doc_type else "no document-type line"
-        raise VanbanError(f"cannot tell which directive this is: {found} (expected a line such as QUYẾT ĐỊNH or "
-                          "NGHỊ QUYẾT before the title); give its catalog id as `id:` in a sidecar .yml", doc.source)
+        found = f"các dòng đầu ghi {meta.doc_type!r}" if meta.doc_type else "không có dòng ghi loại văn bản"
+        raise VanbanError(f"không xác định được đây là văn bản nào: {found} (cần một dòng như QUYẾT ĐỊNH hay "
+                          "NGHỊ QUYẾT trước trích yếu); ghi id trong danh mục bằng `id:` ở tệp .yml kèm theo", doc.source)
     if meta.full_symbol:
         cited = _resolve_symbol(doc, doc_type, p, catalog, by_id)
         if cited is not None:
             return cited
     if not meta.date:
-        raise VanbanError(f"cannot tell which {doc_type} this is: the header gives no number and symbol (Số …) "
-                          "and no date; give its catalog id as `id:` in a sidecar .yml", doc.source)
+        raise VanbanError(f"không xác định được đây là {doc_type} nào: phần đầu không có số, ký hiệu (Số …) "
+                          "và ngày; ghi id trong danh mục bằng `id:` ở tệp .yml kèm theo", doc.source)
     same = [d for d in catalog if d.type == doc_type and not d.symbol and d.date and d.date[:4] == meta.date[:4]]
     if len(same) == 1:
         return Identity(_with_text(copy.copy(same[0]), doc, doc_type, p), "type and year: catalog")

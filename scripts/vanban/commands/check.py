@@ -40,7 +40,7 @@ def run_check(root: Path, wanted: list[str], as_json: bool, strict: bool) -> int
             findings += analyse(report, shared).findings
         else:
             known = ", ".join(sorted(d.slug for d in everything.documents if d.kind == "report"))
-            raise VanbanError(f"no report with slug {name!r} in data/reports (known: {known})")
+            raise VanbanError(f"không có báo cáo nào có slug {name!r} trong data/reports (có: {known})")
     if as_json:
         json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vanban.errors import VanbanError
+from vanban.messages import KIND_WORDS
 from vanban.model import Diagnostic, Report
 from vanban.normalize import count_artefacts, display
 from vanban.read.decode import read_text
@@ -41,7 +42,7 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
         marks = loose_marks(docx.page_headers, "Word page header") + loose_marks(docx.text_boxes, "text box")
         if not any(line.strip() for line in raw_lines):
-            raise VanbanError(f"empty {kind}: the document holds no text", name)
+            raise VanbanError(f"{KIND_WORDS[kind]} rỗng: tài liệu không có chữ nào", name)
     else:
         raw_lines = read_text(path, name).split("\n")
     lines: list[tuple[int, str]] = []
@@ -50,7 +51,7 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
         text = display(raw_line)
         for pattern in rules.artefacts:
             for m in pattern.finditer(text):
-                diags.append(Diagnostic("info", "word-artefact", f"dropped Word artefact {m.group()!r}",
+                diags.append(Diagnostic("info", "word-artefact", f"đã bỏ dấu vết của Word {m.group()!r}",
                                         name, number))
             text = pattern.sub("", text)
         lines.append((number, text))
@@ -92,10 +93,10 @@ def _encoding_notes(raw_line: str, number: int, name: str) -> list[Diagnostic]:
     counts = count_artefacts(raw_line)
     notes = []
     if counts["nfd"]:
-        notes.append(Diagnostic("info", "nfd", f"{counts['nfd']} decomposed (NFD) accents, shown composed (NFC)",
+        notes.append(Diagnostic("info", "nfd", f"{counts['nfd']} dấu tách rời (NFD), hiển thị dạng dựng sẵn (NFC)",
                                 name, number))
     if counts["lookalike"]:
-        notes.append(Diagnostic("info", "lookalike", f"{counts['lookalike']} look-alike letters Ð/ð, shown as Đ/đ",
+        notes.append(Diagnostic("info", "lookalike", f"{counts['lookalike']} chữ giống Ð/ð, hiển thị là Đ/đ",
                                 name, number))
     return notes
 

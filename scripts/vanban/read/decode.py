@@ -12,7 +12,7 @@ from pathlib import Path
 from vanban.errors import VanbanError
 from vanban.read.rules import Rules, load_rules
 
-CONVERT = "convert it to Unicode (UTF-8), e.g. with Unikey's converter, and save as UTF-8"
+CONVERT = "hãy chuyển sang Unicode (UTF-8), chẳng hạn bằng công cụ chuyển mã của Unikey, rồi lưu dạng UTF-8"
 
 
 def read_text(path: Path, label=None, rules: Rules | None = None) -> str:
@@ -22,25 +22,25 @@ def read_text(path: Path, label=None, rules: Rules | None = None) -> str:
     label = label or path
     data = read_bytes(path, label, rules)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise VanbanError("UTF-16 text; save the file as UTF-8", label, 1)
+        raise VanbanError("văn bản UTF-16; hãy lưu lại dạng UTF-8", label, 1)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise VanbanError("binary file (NUL byte), not a text export of a report", label, line)
+        raise VanbanError("tệp nhị phân (có byte NUL), không phải văn bản xuất từ báo cáo", label, line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         legacy = legacy_encoding(data, rules)
         if legacy:
-            raise VanbanError(f"not UTF-8: looks like {legacy} text; {CONVERT}", label, line) from None
-        raise VanbanError(f"not UTF-8 (byte 0x{data[exc.start]:02X}); {CONVERT}", label, line) from None
+            raise VanbanError(f"không phải UTF-8: có vẻ là văn bản {legacy}; {CONVERT}", label, line) from None
+        raise VanbanError(f"không phải UTF-8 (byte 0x{data[exc.start]:02X}); {CONVERT}", label, line) from None
     mojibake = _tcvn3_mojibake(text, rules)
     if mojibake:
-        raise VanbanError(f"the text looks like {mojibake} shown with a Unicode font (characters such as "
-                          f"µ ¸ ® instead of Vietnamese letters); {CONVERT}", label, 1)
+        raise VanbanError(f"văn bản có vẻ là {mojibake} hiển thị bằng phông Unicode (các ký tự như "
+                          f"µ ¸ ® thay cho chữ Việt); {CONVERT}", label, 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise VanbanError("empty report: the file holds no text", label)
+        raise VanbanError("báo cáo rỗng: tệp không có chữ nào", label)
     return text
 
 
@@ -52,17 +52,17 @@ def read_bytes(path: Path, label, rules: Rules | None = None) -> bytes:
         if path.is_dir():
             raise IsADirectoryError
         if size > rules.max_bytes:
-            raise VanbanError(f"file too large ({size / 1e6:.0f} MB; a report is at most "
+            raise VanbanError(f"tệp quá lớn ({size / 1e6:.0f} MB; một báo cáo tối đa "
                               f"{rules.max_bytes / 1e6:.0f} MB)", label)
         return path.read_bytes()
     except FileNotFoundError:
-        raise VanbanError("file not found (or a link to a missing file)", label) from None
+        raise VanbanError("không thấy tệp (hoặc liên kết tới tệp không còn)", label) from None
     except IsADirectoryError:
-        raise VanbanError("is a directory, not a report file", label) from None
+        raise VanbanError("là một thư mục, không phải tệp báo cáo", label) from None
     except PermissionError:
-        raise VanbanError("permission denied: the file cannot be read", label) from None
+        raise VanbanError("không có quyền đọc tệp", label) from None
     except OSError as exc:
-        raise VanbanError(f"cannot read: {exc.strerror}", label) from None
+        raise VanbanError(f"không đọc được: {exc.strerror}", label) from None
 
 
 def _tcvn3_mojibake(text: str, rules: Rules) -> str | None:

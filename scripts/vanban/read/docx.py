@@ -86,7 +86,7 @@ def read_docx(path: Path, label: str) -> DocxText:
     out = DocxText([])
     body = document.find(f"{W}body")
     if body is None:
-        raise VanbanError("not a Word document: word/document.xml has no body", label)
+        raise VanbanError("không phải tài liệu Word: word/document.xml không có phần thân", label)
     elements = [e for e in body if e.tag in (f"{W}p", f"{W}tbl")]
     for position, element in enumerate(elements):
         if element.tag == f"{W}tbl":
@@ -116,13 +116,13 @@ def _open(path: Path, label: str) -> zipfile.ZipFile:
     data = read_bytes(path, label)
     if data.startswith(OLE_SIGNATURE):
         if ENCRYPTED in data:
-            raise VanbanError("password-protected Word file: open it in Word, remove the password and save "
-                              "as .docx", label)
-        raise VanbanError("an old Word .doc file (renamed .docx?): open it in Word and save as .docx", label)
+            raise VanbanError("tệp Word có mật khẩu: mở bằng Word, bỏ mật khẩu rồi lưu lại "
+                              "dạng .docx", label)
+        raise VanbanError("tệp Word .doc cũ (bị đổi tên thành .docx?): mở bằng Word và lưu lại dạng .docx", label)
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise VanbanError("not a .docx file (a .docx is a zip archive; this is not one)", label) from None
+        raise VanbanError("không phải tệp .docx (tệp .docx là một tệp nén zip; tệp này không phải)", label) from None
 
 
 def _inflate(parts: zipfile.ZipFile, name: str, label: str) -> bytes:
@@ -134,8 +134,8 @@ def _inflate(parts: zipfile.ZipFile, name: str, label: str) -> bytes:
         while chunk := stream.read(CHUNK):
             total += len(chunk)
             if total > limit:
-                raise VanbanError(f"{name} inflates to more than {limit / 1e6:.0f} MB: not a real report "
-                                  "(a damaged or hostile .docx)", label)
+                raise VanbanError(f"{name} giải nén ra hơn {limit / 1e6:.0f} MB: không phải một báo cáo thật "
+                                  "(tệp .docx hỏng hoặc độc hại)", label)
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -145,14 +145,14 @@ def _xml(parts: zipfile.ZipFile, name: str, label: str, required: bool = False):
         data = _inflate(parts, name, label)
     except KeyError:
         if required:
-            raise VanbanError(f"a zip file but not a Word document (no {name})", label) from None
+            raise VanbanError(f"tệp nén zip nhưng không phải tài liệu Word (không có {name})", label) from None
         return None
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise VanbanError(f"damaged .docx: cannot read {name} ({exc})", label) from None
+        raise VanbanError(f"tệp .docx hỏng: không đọc được {name} ({exc})", label) from None
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise VanbanError(f"damaged .docx: {name} is not valid XML ({exc})", label) from None
+        raise VanbanError(f"tệp .docx hỏng: {name} không phải XML hợp lệ ({exc})", label) from None
 
 
 def _footnotes(root, label: str) -> dict[str, list]:
@@ -242,7 +242,7 @@ def _paragraph(p, footnotes, numbering, out: DocxText, label: str, line: int, in
                 piece, legacy = convert_legacy(child.text or "", font)
                 if legacy:
                     out.diagnostics.append(Diagnostic("info", "legacy-font",
-                                                      f"text in font {font} ({legacy}) converted to Unicode",
+                                                      f"chữ phông {font} ({legacy}) đã chuyển sang Unicode",
                                                       label, line))
                 text.append(piece)
             elif child.tag == f"{W}tab":

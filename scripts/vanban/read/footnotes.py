@@ -100,13 +100,13 @@ def _cut_bodies(text: str, line: int, markers: set[int], bodies: dict[int, Footn
         body_line = line + bisect_left(newlines, opener.start())
         if number in bodies:
             diags.append(Diagnostic("warning", "footnote-duplicate",
-                                    f"footnote {number} has a second body; it is kept as text", path, body_line))
+                                    f"chú thích {number} có nội dung thứ hai; giữ nguyên dạng chữ", path, body_line))
             continue
         end = _body_end(text, opener.end(), limit)
         if end is None:
             diags.append(Diagnostic("warning", "footnote-unclosed",
-                                    f"footnote {number} body is not closed with ']'; it runs to the end "
-                                    "of the paragraph", path, body_line))
+                                    f"nội dung chú thích {number} không đóng bằng ']'; kéo dài đến hết "
+                                    "đoạn", path, body_line))
             body, after = text[opener.end() : limit], limit
         else:
             body, after = text[opener.end() : end], end + 1
@@ -137,7 +137,7 @@ def _bind_markers(p: Paragraph, bodies: dict[int, Footnote], path: str, rules: R
         number = int(m["number"])
         if number not in bodies:
             diags.append(Diagnostic("warning", "footnote-no-body",
-                                    f"footnote marker [footnoteRef:{number}] has no body; it is kept as text",
+                                    f"dấu chú thích [footnoteRef:{number}] không có nội dung; giữ nguyên dạng chữ",
                                     path, p.line + p.text.count("\n", 0, m.start())))
             continue
         out.append(p.text[pos : m.start()])
@@ -154,5 +154,5 @@ def _warn_orphan_bodies(p: Paragraph, markers: set[int], path: str, rules: Rules
     for m in rules.footnote_opener.finditer(p.text):
         if int(m["number"]) not in markers and "]" in p.text[m.end() :]:
             diags.append(Diagnostic("warning", "footnote-orphan-body",
-                                    f"footnote body [{m['number']}: …] has no marker; it is kept as text",
+                                    f"nội dung chú thích [{m['number']}: …] không có dấu chú thích; giữ nguyên dạng chữ",
                                     path, p.line + p.text.count("\n", 0, m.start())))

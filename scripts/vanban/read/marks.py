@@ -103,7 +103,7 @@ def stated_marks(data: dict, label) -> list[Mark]:
             continue
         named = load_mark_rules().forms.get(_fold(value)) if isinstance(value, str) else None
         if named is None or named[0] != kind:
-            expected = "MẬT, TỐI MẬT or TUYỆT MẬT" if kind == SECRET else "a circulation note such as Lưu hành nội bộ"
-            raise VanbanError(f"{key}: {value!r} is not a known mark; expected {expected}", label, key_line(data, key))
+            expected = "MẬT, TỐI MẬT hoặc TUYỆT MẬT" if kind == SECRET else "một ghi chú lưu hành như Lưu hành nội bộ"
+            raise VanbanError(f"{key}: {value!r} không phải một dấu đã biết; cần một trong: {expected}", label, key_line(data, key))
         marks.append(Mark(kind, named[1], f"{key}: {value}", key_line(data, key), "sidecar", str(label)))
     return marks

@@ -335,7 +335,7 @@ class _Shard:
             self.proc = subprocess.Popen(cmd, stdout=self.output, stderr=subprocess.STDOUT, text=True)
         except OSError as exc:
             self.stop()
-            raise VanbanError(f"cannot run Pagefind: {exc}", site) from None
+            raise VanbanError(f"không chạy được Pagefind: {exc}", site) from None
         except BaseException:  # Ctrl-C as it starts: none left running
             self.stop()
             raise
@@ -354,14 +354,14 @@ class _Shard:
         lines = [ln.strip() for ln in self.output.read().splitlines() if ln.strip()]
         self.stop()
         if returncode != 0:
-            raise VanbanError(f"Pagefind failed to index the site: {lines[-1] if lines else returncode}", self.site)
+            raise VanbanError(f"Pagefind không lập được chỉ mục tìm kiếm: {lines[-1] if lines else returncode}", self.site)
         try:
             entry = json.loads((self.target / "pagefind-entry.json").read_text(encoding="utf-8"))
             indexed = sum(lang.get("page_count", 0) for lang in entry["languages"].values())
         except (OSError, ValueError, KeyError):
             indexed = -1
         if indexed != len(self.pages) or not (self.target / "pagefind.js").stat().st_size:
-            raise VanbanError(f"Pagefind wrote an incomplete index ({indexed} of {len(self.pages)} pages)", self.target)
+            raise VanbanError(f"chỉ mục tìm kiếm của Pagefind thiếu trang ({indexed} trên {len(self.pages)} trang)", self.target)
         for unused in UNUSED:
             (self.target / unused).unlink(missing_ok=True)
         write_fragment_list(self.target)
