@@ -85,11 +85,14 @@ def test_this_checkout_tracks_no_generated_page(seed_site):
 STALE_CASES = [
     # an older version's open data: rows with ids, a schema titled as ours, a CSV with our columns
     ("du-lieu/bao-cao.json", '[\n{"id":"cu","title":"Báo cáo cũ"}\n]\n', True),
+    ("du-lieu/trich-dan.json", '[\n{"document":"cu","raw":"Chỉ thị 05"}\n]\n', True),
+    ("du-lieu/kiem-tra.json", "[]\n", True),
     ("du-lieu/bao-cao.schema.json", '{"title": "bao-cao.json", "type": "array"}\n', True),
     ("du-lieu/trich-dan.csv", "document,anchor\ncu,p-1\n", True),
     ("don-vi/index.md", '---\ngenerated_by: "vanban, from data/reports"\n---\n# Cấp ủy\n', True),
     # hand-written files at those paths
     ("du-lieu/bao-cao.json", '{"ghi chú": "viết tay"}\n', False),
+    ("du-lieu/trich-dan.json", '[{"ghi chú": "viết tay"}]\n', False),
     ("du-lieu/trich-dan.csv", "tên,ghi chú\n", False),
     ("don-vi/index.md", "# Các cấp ủy (viết tay)\n", False),
     (".gitignore", "*.bak\n", False),

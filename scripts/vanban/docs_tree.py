@@ -70,8 +70,9 @@ def was_generated(path: Path, new: object) -> bool:
         before, after = json.loads(old), json.loads(data)
     except ValueError:
         return False
-    if isinstance(after, list):  # rows: objects with an id
-        return isinstance(before, list) and all(isinstance(row, dict) and "id" in row for row in before)
+    if isinstance(after, list):  # rows: objects sharing a field with this build's rows
+        return (isinstance(before, list) and all(isinstance(row, dict) for row in before)
+                and (not before or not after or bool(set(before[0]) & set(after[0]))))
     return isinstance(before, dict) and isinstance(after, dict) and before.get("title") == after.get("title") is not None
 
 
