@@ -138,3 +138,22 @@ def test_check_prints_no_line_twice(tmp_path):
     assert any("Chỉ thị số 43-CT/TW ngày" in ln for ln in lines)
     for word in ("lỗi", "cần xem", "ghi chú"):  # the README's words for error, warning, info
         assert any(ln.strip().startswith(f"{word}:") for ln in lines), word
+
+
+DECISION = ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 15/QĐ-UBND\nX, ngày 2 tháng 3 năm 2021\nQUYẾT ĐỊNH\nVề việc thử\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/QĐ-UBND.\n"
+            "Điều 2. Các sở thực hiện Chỉ thị số 05-CT/TW.\n")
+
+
+def test_citations_of_a_directive_text_carry_the_relation_the_site_shows(tmp_path):
+    """`vanban citations` on a directive's text: each citation with the relation its wording
+    gives (as its page shows it), the untyped ones with none."""
+    root = make_project(tmp_path)
+    (root / "data" / "directives").mkdir()
+    text = root / "data" / "directives" / "qd-15.txt"
+    text.write_text(DECISION, encoding="utf-8")
+    result = run_vanban("--root", str(root), "citations", str(text))
+    assert result.returncode == 0, result.stderr
+    relations = {c["symbol"]: c["relation"] for c in json.loads(result.stdout) if c.get("symbol")}
+    assert relations == {"77/2015/QH13": "basis", "12/QĐ-UBND": "replaces", "05-CT/TW": None}

@@ -12,6 +12,7 @@ from vanban.cite.catalog import load_catalog
 from vanban.cite.find import find_in_report, find_names
 from vanban.cite.models import Citation, Conflict, Directive
 from vanban.cite.patterns import load_patterns
+from vanban.cite.relations import type_relations
 from vanban.cite.resolve import COMPLETED, Resolution, complete, resolve_alone
 from vanban.errors import VanbanError
 from vanban.model import Report
@@ -46,6 +47,9 @@ def extract_citations(reports: list[Report], root: Path) -> CitationIndex:
     catalog = load_catalog(root, patterns)
     by_id = {d.id: d for d in catalog}
     resolutions = [resolve_alone(r, find_all(r, catalog, patterns), catalog, by_id, patterns) for r in reports]
+    for report, part in zip(reports, resolutions):
+        if report.kind == "directive":  # as the build types them (vanban.pipeline): what the site shows
+            type_relations(report, part.citations)
     return gather(reports, resolutions, by_id)
 
 
