@@ -431,3 +431,28 @@ def test_a_directive_in_word(tmp_path):
     doc = read_directive(path)
     assert (doc.meta.doc_type, doc.meta.full_symbol, doc.meta.date) == ("QUY ĐỊNH", "99-QĐ/TW", "2024-03-02")
     assert [b.anchor for b in doc.blocks] == ["chuong-i", "dieu-1", "dieu-1-khoan-1", "dieu-2"]
+
+
+# (a document's name, its ISO date) -> what dates it after the name
+AFTER_NAME = [
+    ("Chỉ thị số 05-CT/TW", "2016-05-15", " ngày 15/05/2016"),
+    ("Kết luận số 14-KL/TW", "2021-07", " tháng 07/2021"),
+    ("Luật Đất đai", "2003", " năm 2003"),
+    ("Hiến pháp năm 2013", "2013", ""),  # the name says its year: not twice, never "ngày năm"
+    ("Luật Đất đai năm 2013", "2013", ""),
+    ("Luật Đất đai năm 2013", "2013-11-29", " ngày 29/11/2013"),
+    ("Nghị quyết Đại hội XIII", None, ""),
+]
+
+
+@pytest.mark.parametrize("label, iso, expected", AFTER_NAME)
+def test_a_name_dated_in_words(label, iso, expected):
+    from vanban.render.dates import after_name
+
+    assert after_name(label, iso) == expected
+
+
+def test_no_page_reads_ngay_nam(site):
+    """On the site of the 13 real texts, no date reads "ngày năm …" (a year given a day's word)."""
+    pages = [p for p in (site / "site").rglob("*.html") if re.search(r"ngày\s+năm\s+\d", p.read_text(encoding="utf-8"))]
+    assert not pages, pages[:5]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from vanban.cite import CitationIndex, Directive
 from vanban.normalize import vietnamese_sort_key
-from vanban.render.dates import vietnamese_date
+from vanban.render.dates import after_name, vietnamese_date
 from vanban.render.escape import escape
 from vanban.render.memo import PageMemo
 from vanban.render.page import NOT_SEARCHED, front_matter
@@ -184,7 +184,7 @@ def _status(d: Directive, status: dict[str, str]) -> str:
 def _item(d: Directive, folder: str) -> str:
     """A directive as a list item: its name linked to its page (in `folder`, relative), its date,
     issuer and trích yếu."""
-    when = f" ngày {vietnamese_date(d.date)}" if d.date else ""
+    when = after_name(d.label, d.date)
     by = f" của {d.issuer}" if d.issuer else ""
     title = f": {_short(d.title)}" if d.title else ""
     return f"[{escape(d.label)}]({folder}{d.id}.md){escape(when + by + title)}"

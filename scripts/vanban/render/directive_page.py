@@ -10,7 +10,7 @@ from vanban.cite import CitationIndex, Citation, Directive
 from vanban.cite.relations import load_relations, statuses, typed_links
 from vanban.committees import best_names, committee_key
 from vanban.model import Report, text_owner
-from vanban.render.dates import vietnamese_date
+from vanban.render.dates import after_name, vietnamese_date
 from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
@@ -334,7 +334,7 @@ def _related(d: Directive, index: CitationIndex, rel: Relations) -> list[str]:
 
 def _link(d: Directive) -> str:
     """A link from one directive page to another (both in van-ban/)."""
-    label = d.label + (f" ngày {vietnamese_date(d.date)}" if d.date else "")
+    label = d.label + after_name(d.label, d.date)
     return f"[{escape(label)}]({d.id}.md)"
 
 
