@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import socket
 import sys
 from pathlib import Path
 
@@ -274,6 +275,9 @@ def test_check_lists_the_marks(tmp_path):
 
 def test_serve_refuses_too(tmp_path):
     root = make_project(tmp_path, {"mat.txt": _marked("MẬT", SECRET_SENTENCE)})
-    result = run_vanban("--root", str(root), "serve", "-a", "127.0.0.1:8765")
+    with socket.socket() as probe:  # a port nothing else holds: the refusal must be the mark's
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_vanban("--root", str(root), "serve", "-a", f"127.0.0.1:{port}")
     assert result.returncode == 1
     assert message_lines(result.stderr)[0].startswith("data/reports/mat.txt:1: error: có dấu MẬT")
