@@ -75,7 +75,9 @@ RELATIONS = {
     "huong-dan-45-hd-btctw-2025.txt": [("377-QĐ/TW", "implements"), ("16-HD/BTCTW", "replaces"),
                                        ("21-HD/BTCTW", "replaces")],
     "ke-hoach-0124-kh-ubnd-2025-dak-lak.txt": [("2437/QĐ-TTg", "implements")],
-    "luat-42-2024-qh15.txt": [("Hiến pháp", "basis"), ("16/2012/QH13", "amends")],
+    # khoản 3 Điều 73: "Luật … số 14/2017/QH14 đã được sửa đổi, bổ sung … theo Luật số 50/2019/QH14 và
+    # Luật số 59/2020/QH14 hết hiệu lực kể từ ngày …": the law that ends is the first, not the amending ones
+    "luat-42-2024-qh15.txt": [("Hiến pháp", "basis"), ("16/2012/QH13", "amends"), ("14/2017/QH14", "repeals")],
     "nghi-dinh-71-2019-nd-cp.txt": [(law, "basis") for law in (
         "Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012",
         "Luật hóa chất ngày 21 tháng 11 năm 2007", "Luật phòng, chống ma túy ngày 09 tháng 12 năm 2000",
@@ -238,7 +240,10 @@ def test_relations_show_at_both_ends(site):
     assert re.search(r"\*\*Thay thế\*\*\n\n- \[Quy định số 270&#45;QĐ/TW[^\]]*\]\(quy-dinh-270-qd-tw-2014\.md\)", newer)
     assert re.search(r"\*\*Căn cứ\*\*\n\n- \[Điều lệ Đảng[^\]]*\]\(dieu-le-dang-2011\.md\)", newer)
     older = (site / "docs" / "van-ban" / "quy-dinh-270-qd-tw-2014.md").read_text(encoding="utf-8")
-    assert "**Tình trạng:** Đã được thay thế bởi [Quy định số 383&#45;QĐ/TW" in older
+    # its status: from when (the newer text takes effect "kể từ ngày ký"), by which text, which sentence
+    assert ("**Tình trạng:** Hết hiệu lực từ 19/11/2025 — đã được thay thế bởi [Quy định số 383&#45;QĐ/TW ngày "
+            "19/11/2025](quy-dinh-383-qd-tw-2025.md), [Điều 20, đoạn 1](../van-ban/quy-dinh-383-qd-tw-2025.md#p-dieu-20-1)"
+            in older)
     assert "**Đã được thay thế bởi**" in older
     # Where it is cited: the provision of the newer text, linked to its anchor.
     assert "(../van-ban/quy-dinh-383-qd-tw-2025.md#p-dieu-20-1)" in older
@@ -404,10 +409,11 @@ def test_relations_stated_in_the_catalog(tmp_path):
     catalog.write_text(CATALOG_RELATIONS, encoding="utf-8")
     assert run_vanban("--root", str(root), "build").returncode == 0
     older = (root / "docs" / "van-ban" / "chi-thi-12-ct-tu-2019.md").read_text(encoding="utf-8")
-    assert "**Tình trạng:** Đã được thay thế bởi [Chỉ thị số 20&#45;CT/TU" in older
+    # the catalog states the link but no date: none is made up
+    assert "**Tình trạng:** Hết hiệu lực &#40;chưa rõ từ ngày nào&#41; — đã được thay thế bởi [Chỉ thị số 20&#45;CT/TU" in older
     newer = (root / "docs" / "van-ban" / "chi-thi-20-ct-tu-2023.md").read_text(encoding="utf-8")
     assert "**Thay thế**\n\n- [Chỉ thị số 12&#45;CT/TU" in newer
-    assert "*(đã được thay thế)*" in (root / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
+    assert "*(hết hiệu lực)*" in (root / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
     catalog.write_text(CATALOG_RELATIONS.replace("replaces:", "supersedes:"), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1

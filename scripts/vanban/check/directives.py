@@ -8,6 +8,7 @@ import re
 
 from vanban.check.models import Finding
 from vanban.cite import CitationIndex, Directive
+from vanban.cite.relations import Status, load_relations
 from vanban.dates import period_end, short_date
 from vanban.model import Report, text_owner
 from vanban.normalize import folded, matching
@@ -58,7 +59,7 @@ def _numbering(doc: Report) -> list[Finding]:
 
 
 def check_links(report: Report, index: CitationIndex, anchors: dict[str, set[str]],
-                status: dict[str, tuple[str, str]]) -> list[Finding]:
+                status: dict[str, Status]) -> list[Finding]:
     """A report's (or a text's) citations against the directives' texts and their status (a
     text is not told that it replaces what it replaces)."""
     out = []
@@ -75,13 +76,24 @@ def check_links(report: Report, index: CitationIndex, anchors: dict[str, set[str
             out.append(Finding("pin-missing", "warning", report.slug, c.container, c.pin_text or c.pin,
                                f"Toàn văn {d.label} không có {c.pin_text}", stated=c.pin_text, line=line))
         replaced = status.get(d.id)
-        by = index.directives.get(replaced[1]) if replaced else None
-        if by is not None and by.id != owner and by.date and report.date and by.date <= period_end(report.date) \
+        by = index.directives.get(replaced.by) if replaced else None
+        # from when it ended, as the later text says; else (the catalog) when that text was issued
+        ended = (replaced.date or (by.date if by is not None else None)) if replaced else None
+        if by is not None and by.id != owner and ended and report.date and ended <= period_end(report.date) \
                 and d.id not in seen:
             seen.add(d.id)
+            how = load_relations().relations[replaced.relation].inverse.lower()
             out.append(Finding("citation-replaced", "info", report.slug, c.container, c.raw,
-                               f"{d.label}: {replaced[0].lower()} bởi {by.label} ngày {short_date(by.date)}, trước ngày "
-                               "của văn bản này; xem lại nếu văn bản được dẫn như đang có hiệu lực",
+                               f"{d.label}: {replaced.label.lower()} từ {short_date(ended)} ({how} {by.label}), "
+                               "trước ngày của văn bản này; xem lại nếu văn bản được dẫn như đang có hiệu lực",
+                               stated=c.raw, certainty="doubtful", line=line))
+        start = d.force.start if d.force is not None else None
+        if start and report.date and len(report.date) == 10 and report.date < start and d.id != owner \
+                and d.id not in seen:
+            seen.add(d.id)
+            out.append(Finding("citation-not-yet", "info", report.slug, c.container, c.raw,
+                               f"{d.label} có hiệu lực từ {short_date(start)}, sau ngày của văn bản này "
+                               f"({short_date(report.date)}); xem lại nếu văn bản được dẫn như đang có hiệu lực",
                                stated=c.raw, certainty="doubtful", line=line))
     return out
 

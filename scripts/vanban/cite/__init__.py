@@ -99,7 +99,7 @@ def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) ->
         known = directives.get(t.id)
         merged = copy.copy(known) if known is not None else t
         if known is not None:
-            merged.text, merged.text_source = t.text, t.text_source
+            merged.text, merged.text_source, merged.force = t.text, t.text_source, t.force
             merged.marks = list(dict.fromkeys([*known.marks, *t.marks]))
             complete(merged, t)
         directives[t.id] = merged

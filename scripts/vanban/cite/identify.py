@@ -11,6 +11,7 @@ import copy
 import re
 from dataclasses import dataclass
 
+from vanban.cite.force import read_force
 from vanban.cite.find import find_citations
 from vanban.cite.models import Directive
 from vanban.cite.patterns import Patterns
@@ -118,5 +119,6 @@ def _with_text(d: Directive, doc: Report, doc_type: str, p: Patterns) -> Directi
         d.title, d.title_from = meta.title, "text"
     d.text = doc.slug
     d.text_source = doc.source
+    d.force = read_force(doc)
     d.marks = list(d.marks) + [m for m in doc.marks if m not in d.marks]
     return d

@@ -55,6 +55,10 @@ class Citation(Packed):
     relation: str | None = None
     # A law, code or ordinance cited by name: its name as listed ("Luật Đất đai").
     name: str | None = None
+    # For a document a text replaces or repeals: the ISO date it stops being in force, as the text
+    # says (None: not said and the text's own start unknown), and whether part of it stays ("trừ …").
+    ends_on: str | None = None
+    ends_except: bool = False
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -94,6 +98,8 @@ class Directive(Packed):
     # The directive's own text, when data/directives/ has it: the document's key and its file.
     text: str | None = None
     text_source: str | None = None
+    # When the text says it takes effect (read from the text; None without one, or if it does not say).
+    force: Force | None = None
 
     @property
     def label(self) -> str:
@@ -105,6 +111,18 @@ class Directive(Packed):
         if self.names:
             return self.names[0]
         return f"{self.type} {self.number or ''}".strip()
+
+
+@dataclass(slots=True)
+class Force(Packed):
+    """When a directive's text says it takes effect (vanban.cite.force): `start` the ISO date
+    (None: its words give none that can be read), `words` and `anchor` the sentence that says it
+    and its block; `provisions` those with a date of their own: (words naming them, date, anchor)."""
+
+    start: str | None
+    words: str
+    anchor: str
+    provisions: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

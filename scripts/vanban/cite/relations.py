@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
+from vanban.cite.force import ends_on, load_force, read_force
 from vanban.cite.models import Citation
 from vanban.model import Report, text_owner
 from vanban.normalize import matching
@@ -45,6 +47,7 @@ class RelationWords:
     before: re.Pattern
     opening: re.Pattern
     after: re.Pattern
+    passive: re.Pattern
     by_word: dict[str, str]
 
 
@@ -55,21 +58,26 @@ def load_relations() -> RelationWords:
                  for name, r in raw.items()}
     before_words = {matching(w).lower(): name for name, r in raw.items() for w in r["words"]}
     after_words = {matching(w).lower(): name for name, r in raw.items() for w in r.get("after", [])}
+    passive_words = {matching(w).lower(): name for name, r in raw.items() for w in r.get("passive", [])}
     alt = "|".join(re.escape(w) for w in sorted(before_words, key=len, reverse=True))
     after_alt = "|".join(re.escape(w) for w in sorted(after_words, key=len, reverse=True))
+    passive_alt = "|".join(re.escape(w) for w in sorted(passive_words, key=len, reverse=True))
     gap = rf"(?:\s+\S+){{0,{GAP_WORDS}}}?"
     return RelationWords(
         relations,
         re.compile(rf"(?<!\w)(?P<word>{alt})(?!\w){gap}\s*(?:số\s*)?$", re.IGNORECASE),
         re.compile(rf"[\s\-–+•*]*(?:để\s+)?(?P<word>{alt})(?!\w)", re.IGNORECASE),
         re.compile(rf"[\s,]*(?:đã\s+|sẽ\s+)?(?:được\s+|bị\s+)?(?:tuyên\s+bố\s+)?(?P<word>{after_alt})(?!\w)", re.IGNORECASE),
-        {**before_words, **after_words},
+        re.compile(rf"[\s,]*(?:đã\s+|sẽ\s+)?(?:được|bị)\s+(?P<word>{passive_alt})(?!\w)", re.IGNORECASE),
+        {**before_words, **after_words, **passive_words},
     )
 
 
 def type_relations(doc: Report, cites: list[Citation]) -> None:
     """Set `relation` on the citations of a directive's text whose wording types them."""
     words = load_relations()
+    force_words = load_force()
+    force = read_force(doc)
     texts = {b.anchor: b.text for b in doc.blocks}
     texts.update({f"fn:{f.number}": f.text for f in doc.footnotes})
     previous: Citation | None = None
@@ -94,9 +102,31 @@ def type_relations(doc: Report, cites: list[Citation]) -> None:
         elif (previous is not None and previous.container == c.container and previous.relation
               and previous.end >= sentence_start and LIST_GAP.match(m[previous.end : c.start])):
             c.relation = previous.relation
-        elif first_in_sentence and (hit := words.after.match(m, c.end)) is not None:
+        elif first_in_sentence and (hit := _after(m, _phrase_end(c, cites, m, force_words), words)) is not None:
             c.relation = words.by_word[hit["word"].lower()]
+        if c.relation and words.relations[c.relation].status:  # it ends the cited document: from when?
+            end = SENTENCE_BREAK.search(m, c.end)
+            c.ends_on, c.ends_except = ends_on(m[c.end : end.start() if end else len(m)], force, force_words)
         previous = c
+
+
+def _phrase_end(c: Citation, cites: list[Citation], m: str, force_words) -> int:
+    """Where the cited document's noun phrase ends: past the laws that amended it, if the text
+    names them right after it ("… số 14/2017/QH14 đã được sửa đổi, bổ sung một số điều theo Luật
+    số 50/2019/QH14 và Luật số 59/2020/QH14")."""
+    end, chained = c.end, False
+    for o in sorted((o for o in cites if o.container == c.container and o.start >= c.end), key=lambda o: o.start):
+        gap = m[end : o.start]
+        if (not chained and force_words.amended_by.fullmatch(gap)) or (chained and LIST_GAP.match(gap)):
+            end, chained = o.end, True
+        else:
+            break
+    return end
+
+
+def _after(m: str, end: int, words: RelationWords) -> re.Match | None:
+    """A relation word after the cited document: "… hết hiệu lực", "… bị bãi bỏ"."""
+    return words.after.match(m, end) or words.passive.match(m, end)
 
 
 def _of_this(relation: Relation, before_word: str, opens: bool) -> bool:
@@ -120,11 +150,35 @@ def typed_links(index) -> list[tuple[str, str, str]]:
     return list(dict.fromkeys(links))
 
 
-def statuses(index) -> dict[str, tuple[str, str]]:
-    """Directives another one replaces or repeals: id → (status, replacing id)."""
+class Status(NamedTuple):
+    """What a later text (or the catalog) says of a directive's force."""
+
+    label: str  # "Hết hiệu lực", "Hết hiệu lực một phần"
+    by: str  # the directive whose text (or catalog entry) says it
+    relation: str  # replaces, repeals
+    date: str | None  # from when, as that text says (None: chưa rõ)
+    anchor: str | None  # the sentence that says it, in `by`'s text
+    exceptions: bool  # part of it stays in force ("trừ các trường hợp …")
+
+
+PARTIAL = "Hết hiệu lực một phần"
+
+
+def statuses(index) -> dict[str, Status]:
+    """Directives another one replaces or repeals, as its text words it (a provision named: in
+    part), else as the catalog states it: id → Status. The first text in file order wins."""
     words = load_relations().relations
-    out: dict[str, tuple[str, str]] = {}
-    for subject, relation, other in typed_links(index):
-        if words[relation].status and other not in out:
-            out[other] = (words[relation].status, subject)
+    out: dict[str, Status] = {}
+    for key, cites in sorted(index.by_report.items()):
+        owner = text_owner(key)
+        for c in cites:
+            if owner and c.relation and words[c.relation].status and c.directive and c.directive != owner \
+                    and c.directive not in out:
+                label = PARTIAL if c.pin else words[c.relation].status
+                out[c.directive] = Status(label, owner, c.relation, c.ends_on, c.container, c.ends_except)
+    for d in sorted(index.directives.values(), key=lambda d: d.id):
+        for name, ids in sorted(d.relations.items()):
+            for other in ids:
+                if words[name].status and other in index.directives and other not in out:
+                    out[other] = Status(words[name].status, d.id, name, None, None, False)
     return out

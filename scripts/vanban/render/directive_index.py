@@ -49,7 +49,7 @@ def index_pages(index: CitationIndex, memo: PageMemo | None = None,
     status changed, the table only if the counts of citations changed too. `status`: replaced
     or repealed directives (id → (status, by))."""
     memo = memo if memo is not None else PageMemo()
-    status = {i: s for i, (s, _) in (status or {}).items()}
+    status = {i: s[0] for i, s in (status or {}).items()}
     counts = Counter(c.directive for cites in index.by_report.values() for c in cites)
     directives = sorted(index.directives.values(), key=lambda d: (d.date or "9999", d.id))
     pages = {INDEX: memo(INDEX, (directives, counts, status), lambda: _table_page(directives, counts, status))}
@@ -177,7 +177,7 @@ def _short(text: str | None, limit: int = 140) -> str:
 
 
 def _status(d: Directive, status: dict[str, str]) -> str:
-    """"(đã được thay thế)" after a replaced or repealed directive in a list."""
+    """"(hết hiệu lực)" after a replaced or repealed directive in a list."""
     return f" *({escape(status[d.id].lower())})*" if d.id in status else ""
 
 

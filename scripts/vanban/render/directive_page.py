@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vanban.cite import CitationIndex, Citation, Directive
-from vanban.cite.relations import load_relations, statuses, typed_links
+from vanban.cite.relations import Status, load_relations, statuses, typed_links
 from vanban.committees import best_names, committee_key
 from vanban.model import Report, text_owner
 from vanban.render.dates import after_name, vietnamese_date
@@ -89,7 +89,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                      texts: dict[tuple[str, str], str], rel: Relations,
                      cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list],
                      text_links: dict[str, dict[str, list[Link]]] | None = None,
-                     status: dict[str, tuple[str, str]] | None = None) -> str:
+                     status: dict[str, Status] | None = None) -> str:
     title = d.label
     dated = d.date and not (len(d.date) == 4 and d.date in d.label)  # "Luật Đất đai năm 2013" says its year
     description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if dated else "")
@@ -149,14 +149,49 @@ def _shard_mark(cited: list[tuple[str, Citation]], reports: dict[str, Report]) -
     return [shard_with(report_path(first).removesuffix(".md"))] if first else []
 
 
-def _status(d: Directive, index: CitationIndex, status: tuple[str, str] | None) -> str:
-    """One line: replaced or repealed (by which document), or what is known."""
-    if status and status[1] in index.directives:
-        by = index.directives[status[1]]
-        return f"**Tình trạng:** {escape(status[0])} bởi {_link(by)}\n{{: .vb-status .vb-status--het }}"
-    known = "có toàn văn trên trang" if d.text else "chưa có toàn văn trên trang"
-    return (f"**Tình trạng:** chưa ghi nhận văn bản thay thế hoặc bãi bỏ; {known}."
-            "\n{: .vb-status }")
+def _status(d: Directive, index: CitationIndex, status: Status | None) -> str:
+    """The status line, each claim with the sentence it comes from: ended (from when, by which
+    text), or in force from the date the text gives, or "chưa rõ"; then the timeline: issued,
+    in force (the whole text, provisions with their own dates), ended."""
+    words = load_relations().relations
+    by = index.directives.get(status.by) if status else None
+    if status and by is not None:
+        when = f" từ {vietnamese_date(status.date)}" if status.date else " (chưa rõ từ ngày nào)"
+        source = f"{words[status.relation].inverse.lower()} {_link(by)}"
+        if status.anchor and by.text:
+            where = location_label(status.anchor)
+            source += f", [{escape(where)}]({location_href(by.text, status.anchor, DIRECTIVES_DIR)})"
+        kept = "; một số trường hợp còn hiệu lực theo văn bản này" if status.exceptions else ""
+        line = f"**Tình trạng:** {escape(status.label)}{escape(when)} — {source}{escape(kept)}"
+        css = "{: .vb-status .vb-status--het }"
+    elif d.force is not None and d.force.start:
+        line = (f"**Tình trạng:** Có hiệu lực từ {escape(vietnamese_date(d.force.start))} "
+                f"({_own(d, d.force.anchor)}); chưa ghi nhận văn bản nào thay thế hoặc bãi bỏ")
+        css = "{: .vb-status }"
+    else:
+        known = "có toàn văn trên trang" if d.text else "chưa có toàn văn trên trang"
+        line = f"**Tình trạng:** Chưa rõ — chưa ghi nhận ngày có hiệu lực hay văn bản thay thế, bãi bỏ; {known}."
+        css = "{: .vb-status }"
+    steps = []
+    if d.date and len(d.date) == 10:
+        steps.append(f"- Ban hành: {escape(vietnamese_date(d.date))}")
+    if d.force is not None:
+        if d.force.anchor:
+            start = vietnamese_date(d.force.start) if d.force.start else "chưa rõ ngày"
+            steps.append(f"- Có hiệu lực: {escape(start)} ({_own(d, d.force.anchor)})")
+        steps += [f"- {escape(_cap(named))} có hiệu lực: "
+                  f"{escape(vietnamese_date(start) if start else 'chưa rõ ngày')} ({_own(d, anchor)})"
+                  for named, start, anchor in d.force.provisions]
+    if status and by is not None:
+        steps.append(f"- {escape(status.label)}: {escape(vietnamese_date(status.date) if status.date else 'chưa rõ ngày')}"
+                     f" ({words[status.relation].inverse.lower()} {_link(by)})")
+    timeline = "\n".join(steps)
+    return f"{line}\n{css}" + (f"\n\n{timeline}" if len(steps) > 1 else "")
+
+
+def _own(d: Directive, anchor: str) -> str:
+    """A link to a sentence of the directive's own text, on its page."""
+    return f"[{escape(location_label(anchor))}](#{anchor})"
 
 
 def _typed(d: Directive, index: CitationIndex, rel: Relations) -> list[str]:
