@@ -1,0 +1,184 @@
+"""Hiệu lực: when a text takes effect and from when what it ends stops being in force, read
+from the words (tables of hand-made sentences, active and passive), shown on the pages of the
+real texts with the sentence each status comes from, and checked against a citing report's date."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import corpus, make_project, message_lines, run_vanban
+from vanban.cite.force import read_force
+from vanban.read import read_directive
+
+HEAD = "ỦY BAN NHÂN DÂN TỈNH X\nSố: 15/QĐ-UBND\nX, ngày 2 tháng 3 năm 2021\nQUYẾT ĐỊNH\nVề việc thử\nQUYẾT ĐỊNH:\n"
+
+
+def _text(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "qd.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+# A decision of 02/03/2021 saying, in its last article, … → (start of the whole text, provisions' dates)
+EFFECTIVE = [
+    ("Điều 1. Quyết định này có hiệu lực thi hành từ ngày 01 tháng 4 năm 2021.\n", "2021-04-01", []),
+    ("Điều 1. Quyết định này có hiệu lực kể từ ngày ký.\n", "2021-03-02", []),
+    ("Điều 1. Quyết định này có hiệu lực từ ngày ký ban hành.\n", "2021-03-02", []),
+    ("Điều 1. Quyết định này có hiệu lực sau 45 ngày kể từ ngày ký.\n", "2021-04-16", []),
+    ("Điều 1. Quyết định này có hiệu lực từ ngày 15/5/2021.\n", "2021-05-15", []),
+    ("Điều 1. Quyết định này và Quy chế kèm theo có hiệu lực kể từ ngày 1.6.2021.\n", "2021-06-01", []),
+    ("Điều 1. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 12/QĐ-UBND.\n",
+     "2021-03-02", []),
+    # the text says it takes effect, but no date that can be read: chưa rõ, never a guess
+    ("Điều 1. Quyết định này có hiệu lực theo quy định của pháp luật.\n", None, []),
+    # a provision with its own date, beside the whole text's
+    ("Điều 1.\n1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2021.\n2. Quy định tại Điều 3 và khoản 2 "
+     "Điều 4 của Quyết định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2021.\n", "2021-04-01",
+     [("Điều 3 và khoản 2 Điều 4", "2021-07-01")]),
+]
+# … and sentences that say nothing of the text's own force
+NOT_EFFECTIVE = [
+    "Điều 1. Kể từ ngày Quyết định này có hiệu lực thi hành, các sở thực hiện.\n",
+    "Điều 1. Giấy phép đã được cấp trước ngày Quyết định này có hiệu lực thì được tiếp tục sử dụng.\n",
+    "Điều 1. Quyết định kỷ luật có hiệu lực ngay sau khi công bố.\n",
+    "Điều 1. Giấy phép hết hiệu lực thì được cấp lại.\n",
+]
+
+
+@pytest.mark.parametrize("body, start, provisions", EFFECTIVE)
+def test_effective_date_wordings(tmp_path, body, start, provisions):
+    force = read_force(read_directive(_text(tmp_path, body)))
+    assert force is not None
+    assert force.start == start
+    assert [(words, date) for words, date, _ in force.provisions] == provisions
+
+
+@pytest.mark.parametrize("body", NOT_EFFECTIVE)
+def test_sentences_that_do_not_say_when_the_text_takes_effect(tmp_path, body):
+    assert read_force(read_directive(_text(tmp_path, body))) is None
+
+
+# A decision of 02/03/2021 → the documents it ends: (symbol, relation, from when, part kept)
+ENDS = [
+    # active, with the text's own start (kể từ ngày ký)
+    ("Điều 1. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/QĐ-UBND.\n",
+     [("12/QĐ-UBND", "replaces", "2021-03-02", False)]),
+    ("Điều 1. Quyết định này có hiệu lực từ ngày 01/4/2021.\nĐiều 2. Bãi bỏ Quyết định số 12/QĐ-UBND.\n",
+     [("12/QĐ-UBND", "repeals", "2021-04-01", False)]),
+    # after the ended document: "hết hiệu lực kể từ ngày …", a date or "this text's" start
+    ("Điều 1. Quyết định này có hiệu lực từ ngày 01/4/2021.\nĐiều 2. Quyết định số 12/QĐ-UBND ngày 5/1/2020 "
+     "hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.\n", [("12/QĐ-UBND", "repeals", "2021-04-01", False)]),
+    ("Điều 1. Quyết định số 12/QĐ-UBND hết hiệu lực thi hành kể từ ngày 30 tháng 6 năm 2021.\n",
+     [("12/QĐ-UBND", "repeals", "2021-06-30", False)]),
+    # passive
+    ("Điều 1. Quyết định số 12/QĐ-UBND bị bãi bỏ kể từ ngày 15/5/2021.\n", [("12/QĐ-UBND", "repeals", "2021-05-15", False)]),
+    ("Điều 1. Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 2. Quyết định số 12/QĐ-UBND được thay thế bằng "
+     "Quyết định này.\n", [("12/QĐ-UBND", "replaces", "2021-03-02", False)]),
+    # named with the laws that amended it: the first ends, not them; some of it kept
+    ("Điều 1. Quyết định này có hiệu lực từ ngày 01/4/2021.\nĐiều 2. Luật Đất đai số 45/2013/QH13 đã được sửa "
+     "đổi, bổ sung một số điều theo Luật số 35/2018/QH14 hết hiệu lực kể từ ngày Quyết định này có hiệu lực, trừ "
+     "trường hợp quy định tại Điều 3.\n",
+     [("45/2013/QH13", "repeals", "2021-04-01", True), ("35/2018/QH14", None, None, False)]),
+    # neither the end's date nor the text's start is said: chưa rõ
+    ("Điều 1. Bãi bỏ Quyết định số 12/QĐ-UBND.\n", [("12/QĐ-UBND", "repeals", None, False)]),
+    # negatives: another document ends something; a document that repeals (active, not ended itself)
+    ("Điều 1. Quyết định số 12/QĐ-UBND bãi bỏ các thủ tục hành chính.\n", [("12/QĐ-UBND", None, None, False)]),
+    ("Điều 1. Thực hiện Quyết định số 12/QĐ-UBND đã được thay thế theo quy định.\n",
+     [("12/QĐ-UBND", "implements", None, False)]),
+]
+
+
+@pytest.mark.parametrize("body, expected", ENDS)
+def test_end_of_force_wordings(tmp_path, body, expected):
+    root = make_project(tmp_path)
+    (root / "data" / "directives").mkdir()
+    text = root / "data" / "directives" / "qd.txt"
+    text.write_text(HEAD + body, encoding="utf-8")
+    result = run_vanban("--root", str(root), "citations", str(text))
+    assert result.returncode == 0, result.stderr
+    found = [(c["symbol"], c["relation"], c["ends_on"], c["ends_except"]) for c in json.loads(result.stdout) if c["symbol"]]
+    assert found == expected
+
+
+def _page(root: Path, ident: str) -> str:
+    return (root / "docs" / "van-ban" / f"{ident}.md").read_text(encoding="utf-8")
+
+
+def _status(page: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith("**Tình trạng:**"))
+
+
+@pytest.fixture(scope="module")
+def texts_site(tmp_path_factory) -> Path:
+    """The seed project with the 13 shared directive texts."""
+    root = make_project(tmp_path_factory.mktemp("force"), seed=True)
+    (root / "data" / "directives").mkdir()
+    for path in corpus("directives").glob("*.txt"):
+        if not path.name.endswith(".source.txt"):
+            (root / "data" / "directives" / path.name).write_bytes(path.read_bytes())
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+# The real texts → the start of each status line and where it comes from (read by hand)
+STATUSES = [
+    ("luat-quan-ly-su-dung-vu-khi-vat-lieu-no-va-cong-cu-ho-tro-2017", "Hết hiệu lực từ 01/01/2025",
+     "../van-ban/luat-42-2024-qh15.md#dieu-73-khoan-3"),
+    ("luat-42-2024-qh15", "Có hiệu lực từ 01/01/2025", "#dieu-73-khoan-1"),
+    ("nghi-dinh-71-2019-nd-cp", "Có hiệu lực từ 15/10/2019", "#dieu-68-khoan-1"),
+    ("quy-dinh-383-qd-tw-2025", "Có hiệu lực từ 19/11/2025", "#p-dieu-20-1"),
+    ("quyet-dinh-1849-qd-ubnd-2024", "Hết hiệu lực từ 21/11/2025", "../van-ban/quyet-dinh-2579-qd-ubnd-2025.md#dieu-2"),
+    ("dieu-le-dang-2011", "Chưa rõ", None),  # the Điều lệ says nothing of its own force
+]
+
+
+@pytest.mark.parametrize("ident, said, source", STATUSES)
+def test_status_of_the_real_texts_with_the_sentence_it_comes_from(texts_site, ident, said, source):
+    line = _status(_page(texts_site, ident))
+    assert line.startswith(f"**Tình trạng:** {said}"), line
+    if source:
+        assert f"]({source})" in line, line
+    assert "Còn hiệu lực" not in line  # nothing on the site proves a text is still in force
+
+
+def test_provisions_with_their_own_dates(texts_site):
+    page = _page(texts_site, "luat-42-2024-qh15")
+    assert ("- Điều 17, Điều 32 và khoản 1 Điều 49 có hiệu lực: 01/07/2025 ([Điều 73, khoản 2](#dieu-73-khoan-2))"
+            in page)
+    assert re.search(r"\(hết hiệu lực\)", (texts_site / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8"))
+
+
+def _report(date: str, cited: str) -> str:
+    day, month, year = date.split("/")
+    return (f"CHI BỘ X\nSố 01-BC/CB\nX, ngày {day} tháng {month} năm {year}\nBÁO CÁO\nvề việc thử\n-----\n"
+            f"I. KẾT QUẢ\nChi bộ thực hiện {cited} trong năm.\n")
+
+
+# A report of a date citing a decision whose text says it takes effect 01/04/2021 and that a
+# later text repeals from 01/04/2024 → the finding `vanban check` gives (None: none)
+CITING = [
+    ("15/3/2021", "citation-not-yet"),
+    ("15/5/2021", None),
+    ("15/5/2024", "citation-replaced"),
+]
+OLDER = HEAD + "Điều 1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2021.\n"
+NEWER = ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 40/QĐ-UBND\nX, ngày 2 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc khác\n"
+         "QUYẾT ĐỊNH:\nĐiều 1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2024 và thay thế Quyết định số "
+         "15/QĐ-UBND ngày 2/3/2021.\n")
+
+
+@pytest.mark.parametrize("date, finding", CITING)
+def test_check_says_when_a_report_cites_a_text_not_in_force_at_its_date(tmp_path, date, finding):
+    root = make_project(tmp_path, {"bc.txt": _report(date, "Quyết định số 15/QĐ-UBND ngày 2/3/2021 của UBND tỉnh")})
+    (root / "data" / "directives").mkdir()
+    (root / "data" / "directives" / "qd-15.txt").write_text(OLDER, encoding="utf-8")
+    (root / "data" / "directives" / "qd-40.txt").write_text(NEWER, encoding="utf-8")
+    result = run_vanban("--root", str(root), "check", "bc", "--json")
+    assert result.returncode == 0, message_lines(result.stderr)
+    kinds = {f["kind"] for f in json.loads(result.stdout)} & {"citation-not-yet", "citation-replaced"}
+    assert kinds == ({finding} if finding else set())
