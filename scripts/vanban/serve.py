@@ -2,9 +2,10 @@
 
 vanban keeps its stages' results between edits (vanban.regenerate) and writes only the pages
 whose text changed, once data/ has settled (a burst of copied files is one regeneration) and
-never while the server is building from docs/ (it would read half an edit); MkDocs runs with `--dirty`, so it rebuilds only those pages, and the Pagefind
-index is rebuilt in the background (vanban.search.plugin). A removed source restarts the server,
-which would otherwise keep serving its pages. SIGTERM and SIGHUP stop it all, as Ctrl-C does.
+never while the server is building from docs/ (it would read half an edit); MkDocs runs with
+`--dirty`, so it rebuilds only those pages, and the Pagefind index is rebuilt in the background
+(vanban.search.plugin). A removed source restarts the server, which would otherwise keep serving
+its pages. SIGTERM and SIGHUP stop it all, as Ctrl-C does.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import copy
 import re
 from dataclasses import dataclass
 
-from vanban.cite.force import read_force
 from vanban.cite.find import find_citations
+from vanban.cite.force import read_force
 from vanban.cite.models import Directive
 from vanban.cite.patterns import Patterns
 from vanban.cite.resolve import resolve_alone

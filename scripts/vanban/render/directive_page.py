@@ -161,7 +161,7 @@ def _status(d: Directive, index: CitationIndex, status: Status | None) -> str:
         if status.anchor and by.text:
             where = location_label(status.anchor)
             source += f", [{escape(where)}]({location_href(by.text, status.anchor, DIRECTIVES_DIR)})"
-        kept = "; một số trường hợp còn hiệu lực theo văn bản này" if status.exceptions else ""
+        kept = "; trừ một số trường hợp nêu tại đó" if status.exceptions else ""
         line = f"**Tình trạng:** {escape(status.label)}{escape(when)} — {source}{escape(kept)}"
         css = "{: .vb-status .vb-status--het }"
     elif d.force is not None and d.force.start:
