@@ -182,3 +182,15 @@ def test_check_says_when_a_report_cites_a_text_not_in_force_at_its_date(tmp_path
     assert result.returncode == 0, message_lines(result.stderr)
     kinds = {f["kind"] for f in json.loads(result.stdout)} & {"citation-not-yet", "citation-replaced"}
     assert kinds == ({finding} if finding else set())
+
+
+def test_no_phantom_directive_pages(texts_site):
+    """Every directive page is of a document something cites (the open data's list) or whose text
+    the site holds: a law cited with its symbol and resolved by its name leaves no second page
+    ("Luật số 16/2012/QH13 (năm 2017)" beside Luật Quảng cáo 2012)."""
+    cited = {row["id"] for row in json.loads((texts_site / "docs" / "du-lieu" / "van-ban.json").read_text(encoding="utf-8"))}
+    folder = texts_site / "docs" / "van-ban"
+    pages = {p.stem for p in folder.glob("*.md")} - {"index", "theo-loai", "theo-cap", "theo-nam"}
+    assert "luat-quang-cao-2012" in pages
+    uncited = sorted(i for i in pages - cited if "chưa được đưa lên trang" in _page(texts_site, i))
+    assert uncited == []

@@ -124,7 +124,11 @@ def resolve_alone(report: Report, cites: list[Citation], catalog: list[Directive
     """Resolve one report against the catalog alone."""
     registry = Registry(catalog, by_id)
     kept = resolve_report(report, cites, registry, p)
-    return Resolution(kept, list(registry.directives.values()), registry.conflicts)
+    # A directive built for a cluster whose citations all went elsewhere (a law named with its
+    # symbol resolves to the law by name) is cited by nothing: no page of its own (it was a phantom
+    # "Luật số 16/2012/QH13 (năm 2017)" beside Luật Quảng cáo 2012).
+    cited = {c.directive for c in kept}
+    return Resolution(kept, [d for d in registry.directives.values() if d.id in cited], registry.conflicts)
 
 
 def resolve_report(report: Report, cites: list[Citation], registry: Registry, p: Patterns) -> list[Citation]:
