@@ -413,7 +413,8 @@ def test_relations_stated_in_the_catalog(tmp_path):
     assert "**Tình trạng:** Hết hiệu lực &#40;chưa rõ từ ngày nào&#41; — đã được thay thế bởi [Chỉ thị số 20&#45;CT/TU" in older
     newer = (root / "docs" / "van-ban" / "chi-thi-20-ct-tu-2023.md").read_text(encoding="utf-8")
     assert "**Thay thế**\n\n- [Chỉ thị số 12&#45;CT/TU" in newer
-    assert "*(hết hiệu lực)*" in (root / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
+    assert "| hết hiệu lực |" in (root / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
+    assert "*(hết hiệu lực)*" in (root / "docs" / "van-ban" / "theo-loai.md").read_text(encoding="utf-8")
     catalog.write_text(CATALOG_RELATIONS.replace("replaces:", "supersedes:"), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 1

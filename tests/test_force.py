@@ -150,7 +150,13 @@ def test_provisions_with_their_own_dates(texts_site):
     page = _page(texts_site, "luat-42-2024-qh15")
     assert ("- Điều 17, Điều 32 và khoản 1 Điều 49 có hiệu lực: 01/07/2025 ([Điều 73, khoản 2](#dieu-73-khoan-2))"
             in page)
-    assert re.search(r"\(hết hiệu lực\)", (texts_site / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8"))
+    # lists and the table say it in a few words
+    table = (texts_site / "docs" / "van-ban" / "index.md").read_text(encoding="utf-8")
+    assert re.search(r"\(luat-42-2024-qh15\.md\) \|.*\| có hiệu lực từ 01/01/2025 \| \d+ \|", table)
+    assert re.search(r"\(luat-quan-ly-su-dung-vu-khi[^)]*\.md\) \|.*\| hết hiệu lực từ 01/01/2025 \| \d+ \|", table)
+    assert re.search(r"\(dieu-le-dang-2011\.md\) \|.*\| chưa rõ \| \d+ \|", table)
+    by_type = (texts_site / "docs" / "van-ban" / "theo-loai.md").read_text(encoding="utf-8")
+    assert re.search(r"\(luat-quan-ly-su-dung-vu-khi[^)]*\.md\).*\*\(hết hiệu lực từ 01/01/2025\)\*", by_type)
 
 
 def _report(date: str, cited: str) -> str:
@@ -194,3 +200,57 @@ def test_no_phantom_directive_pages(texts_site):
     assert "luat-quang-cao-2012" in pages
     uncited = sorted(i for i in pages - cited if "chưa được đưa lên trang" in _page(texts_site, i))
     assert uncited == []
+
+
+# A trích yếu as a header prints it → as the site shows it (the header itself keeps it as written)
+SENTENCE_CASE = [
+    ("QUẢN LÝ, SỬ DỤNG VŨ KHÍ, VẬT LIỆU NỔ VÀ CÔNG CỤ HỖ TRỢ", "", "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"),
+    ("VỀ CÔNG TÁC XÂY DỰNG ĐẢNG VÀ KẾT NẠP ĐẢNG VIÊN", "", "Về công tác xây dựng Đảng và kết nạp đảng viên"),
+    ("THỰC HIỆN QUY ĐỊNH SỐ 23-QĐ/TW, KHÓA XII", "", "Thực hiện quy định số 23-QĐ/TW, khóa XII"),
+    ("VỀ PHÔNG LƯU TRỮ ĐẢNG CỘNG SẢN VIỆT NAM", "", "Về phông lưu trữ Đảng Cộng sản Việt Nam"),
+    ("QUY CHẾ PHỐI HỢP TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK", "Ủy ban nhân dân tỉnh Đắk Lắk", "Quy chế phối hợp trên địa bàn tỉnh Đắk Lắk"),
+    ("Về việc thử trên địa bàn tỉnh X", "", "Về việc thử trên địa bàn tỉnh X"),  # not in capitals: as written
+]
+
+
+@pytest.mark.parametrize("title, issuer, shown", SENTENCE_CASE)
+def test_a_trich_yeu_in_capitals_is_shown_as_a_sentence(title, issuer, shown):
+    from vanban.render.case import shown_title
+
+    assert shown_title(title, issuer or None) == shown
+
+
+# A header's issuer lines → the issuing body, in normal case (None: shown as written)
+HEADER_ISSUERS = [
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], "Văn phòng Trung ương Đảng"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"], "Ban Tổ chức Trung ương"),
+    (["QUỐC HỘI"], "Quốc hội"),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ"], "Ủy ban nhân dân thành phố Cần Thơ"),
+    (["UỶ BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"], "Ủy ban nhân dân tỉnh Đắk Lắk"),
+    (["HỘI ĐỒNG NHÂN DÂN", "HUYỆN GIO LINH"], "Hội đồng nhân dân huyện Gio Linh"),
+    (["CÔNG TY X", "PHÒNG Y"], None),
+]
+
+
+@pytest.mark.parametrize("lines, issuer", HEADER_ISSUERS)
+def test_the_issuer_a_header_names(lines, issuer):
+    from vanban.cite.identify import header_issuer
+    from vanban.cite.patterns import load_patterns
+
+    assert header_issuer(lines, load_patterns()) == issuer
+
+
+# The real texts → their page's heading and issuer
+SHOWN = [
+    ("luat-42-2024-qh15", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15", "Quốc hội"),
+    ("ket-luan-07-kl-vptw-2025", None, "Văn phòng Trung ương Đảng"),
+    ("quyet-dinh-2579-qd-ubnd-2025", None, "Ủy ban nhân dân thành phố Cần Thơ"),
+]
+
+
+@pytest.mark.parametrize("ident, heading, issuer", SHOWN)
+def test_heading_and_issuer_of_the_real_texts(texts_site, ident, heading, issuer):
+    page = _page(texts_site, ident)
+    if heading:
+        assert f"\n# {heading} {{ #van-ban }}" in page
+    assert f"| Cơ quan ban hành | {issuer} |" in page

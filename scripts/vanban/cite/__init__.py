@@ -100,6 +100,8 @@ def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) ->
         merged = copy.copy(known) if known is not None else t
         if known is not None:
             merged.text, merged.text_source, merged.force = t.text, t.text_source, t.force
+            if not known.in_catalog and t.issuer:  # its own header says who issued it better than a citation
+                merged.issuer = t.issuer
             merged.marks = list(dict.fromkeys([*known.marks, *t.marks]))
             complete(merged, t)
         directives[t.id] = merged

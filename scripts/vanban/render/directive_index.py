@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from vanban.cite import CitationIndex, Directive
 from vanban.normalize import vietnamese_sort_key
+from vanban.cite.relations import Status
+from vanban.render.case import shown_title
+from vanban.render.status_words import force_words
 from vanban.render.dates import after_name, vietnamese_date
 from vanban.render.escape import escape
 from vanban.render.memo import PageMemo
@@ -40,19 +43,21 @@ GROUP_TITLES = {
 
 
 def index_pages(index: CitationIndex, memo: PageMemo | None = None,
-                status: dict[str, tuple[str, str]] | None = None) -> dict[str, str | bytes]:
+                status: dict[str, Status] | None = None) -> dict[str, str | bytes]:
     """The lists of directives: the sortable table of all, and the three lists by type, by level
     and issuer, by year. Past SPLIT_AT directives, a list is an overview and each of its groups
     a page of its own (at 1 000 reports a group holds up to a few thousand directives, a whole
     list 17 000: 4 MB a page on a phone, and seconds to build again whenever a directive is
     added). With a memo, a group's page is rendered again only if its directives or their
     status changed, the table only if the counts of citations changed too. `status`: replaced
-    or repealed directives (id → (status, by))."""
+    or repealed directives (vanban.cite.relations.statuses); the table shows every directive's."""
     memo = memo if memo is not None else PageMemo()
-    status = {i: s[0] for i, s in (status or {}).items()}
+    full = status or {}
+    status = {i: force_words(index.directives[i], s) for i, s in full.items() if i in index.directives}
     counts = Counter(c.directive for cites in index.by_report.values() for c in cites)
     directives = sorted(index.directives.values(), key=lambda d: (d.date or "9999", d.id))
-    pages = {INDEX: memo(INDEX, (directives, counts, status), lambda: _table_page(directives, counts, status))}
+    force = {d.id: force_words(d, full.get(d.id)) for d in directives}
+    pages = {INDEX: memo(INDEX, (directives, counts, force), lambda: _table_page(directives, counts, force))}
     split = len(directives) > SPLIT_AT
     for overview, groups in _groups(directives).items():
         pages[overview] = _overview(overview, groups, split, status)
@@ -159,12 +164,13 @@ def _table_page(directives: list[Directive], counts: Counter, status: dict[str, 
            "trích dẫn (cột cuối: số lần); các văn bản còn lại có trong danh mục hoặc có toàn văn trên trang. "
            "Bấm vào tiêu đề cột để sắp xếp.",
            '<div class="vb-sortable" markdown>',
-           "| Số hiệu | Loại | Cơ quan ban hành | Cấp | Ngày ban hành | Trích yếu | Số lần trích dẫn |",
-           "| --- | --- | --- | --- | --- | --- | --- |"]
+           "| Số hiệu | Loại | Cơ quan ban hành | Cấp | Ngày ban hành | Trích yếu | Hiệu lực | Số lần trích dẫn |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for d in directives:
         date = f'<span data-sort="{d.date}">{vietnamese_date(d.date)}</span>' if d.date else ""
-        out.append(f"| [{escape(d.symbol or d.label)}]({d.id}.md){_status(d, status)} | {escape(d.type)} | "
-                   f"{escape(d.issuer or '')} | {escape(d.level or '')} | {date} | {escape(_short(d.title))} | "
+        out.append(f"| [{escape(d.symbol or d.label)}]({d.id}.md) | {escape(d.type)} | "
+                   f"{escape(d.issuer or '')} | {escape(d.level or '')} | {date} | "
+                   f"{escape(_short(d.title and shown_title(d.title, d.issuer)))} | {escape(status[d.id])} | "
                    f"{counts.get(d.id, 0)} |")
     out.append("</div>")
     return "\n\n".join(out[:4]) + "\n\n" + "\n".join(out[4:]) + "\n"
@@ -177,8 +183,8 @@ def _short(text: str | None, limit: int = 140) -> str:
 
 
 def _status(d: Directive, status: dict[str, str]) -> str:
-    """"(hết hiệu lực)" after a replaced or repealed directive in a list."""
-    return f" *({escape(status[d.id].lower())})*" if d.id in status else ""
+    """"(hết hiệu lực từ 01/01/2025)" after a replaced or repealed directive in a list."""
+    return f" *({escape(status[d.id])})*" if d.id in status else ""
 
 
 def _item(d: Directive, folder: str) -> str:
@@ -186,5 +192,5 @@ def _item(d: Directive, folder: str) -> str:
     issuer and trích yếu."""
     when = after_name(d.label, d.date)
     by = f" của {d.issuer}" if d.issuer else ""
-    title = f": {_short(d.title)}" if d.title else ""
+    title = f": {_short(shown_title(d.title, d.issuer))}" if d.title else ""
     return f"[{escape(d.label)}]({folder}{d.id}.md){escape(when + by + title)}"

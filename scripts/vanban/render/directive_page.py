@@ -10,6 +10,7 @@ from vanban.cite import CitationIndex, Citation, Directive
 from vanban.cite.relations import Status, load_relations, statuses, typed_links
 from vanban.committees import best_names, committee_key
 from vanban.model import Report, text_owner
+from vanban.render import case
 from vanban.render.dates import after_name, vietnamese_date
 from vanban.render.escape import escape
 from vanban.passages import sentence_around
@@ -90,16 +91,16 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
                      cited: dict[str, list[tuple[str, Citation]]], conflicts: dict[str, list],
                      text_links: dict[str, dict[str, list[Link]]] | None = None,
                      status: dict[str, Status] | None = None) -> str:
-    title = d.label
+    title = heading(d)
     dated = d.date and not (len(d.date) == 4 and d.date in d.label)  # "Luật Đất đai năm 2013" says its year
-    description = d.label + (f": {_cap(d.title)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if dated else "")
+    description = d.label + (f": {shown_title(d)}" if d.title else "") + (f" ({vietnamese_date(d.date)})" if dated else "")
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d),
                         description=meta_title(description)),
            *_shard_mark(cited.get(d.id, []), reports),
            *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
-        out.append(f"{escape(_cap(d.title))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
+        out.append(f"{escape(shown_title(d))}{escape(TITLE_SOURCES.get(d.title_from or '', ''))}\n{{: .vb-trich-yeu }}")
     # The status and the note on a missing text say the same on many pages: not searched.
     out += [UNSEARCHED_BLOCK, _status(d, index, (status or {}).get(d.id)), "</div>"]
     out.append(_metadata(d))
@@ -219,6 +220,19 @@ def _search_words(d: Directive) -> list[str]:
     return [d.type, f"Trung ương {d.conference}" if d.conference else "", f"khóa {d.term}" if d.term else ""]
 
 
+def shown_title(d: Directive) -> str:
+    """The trích yếu as the site shows it: a sentence, not the header's capitals."""
+    return case.shown_title(d.title or "", d.issuer)
+
+
+def heading(d: Directive) -> str:
+    """The page's heading: its label, but a law named by its name ("Luật Quản lý, sử dụng vũ khí,
+    vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15", not "Luật số 42/2024/QH15")."""
+    if d.type == "Luật" and d.symbol and d.title and not d.names and d.title_from == "text":
+        return f"Luật {shown_title(d)} số {d.symbol}"
+    return d.label
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -230,7 +244,7 @@ def _metadata(d: Directive) -> str:
     rows = [("Số hiệu", "symbol", d.symbol), ("Loại văn bản", "type", d.type),
             ("Cơ quan ban hành", "issuer", d.issuer), ("Cấp ban hành", "level", d.level),
             ("Ngày ban hành", "date", vietnamese_date(d.date) if d.date else None),
-            ("Khóa", "term", d.term), ("Trích yếu", "title", _cap(d.title) if d.title else None),
+            ("Khóa", "term", d.term), ("Trích yếu", "title", shown_title(d) if d.title else None),
             ("Tóm tắt", "summary", d.summary), ("Ghi chú", "note", d.note),
             ("Nguồn thông tin", "source", d.source if d.in_catalog else
              ("toàn văn văn bản" if d.text else "các văn bản trích dẫn văn bản này"))]
