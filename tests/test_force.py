@@ -12,6 +12,9 @@ import pytest
 
 from conftest import corpus, make_project, message_lines, run_vanban
 from vanban.cite.force import read_force
+from vanban.cite.in_force import IN_FORCE, NOT_YET, UNKNOWN, force_on
+from vanban.cite.models import Directive, Force
+from vanban.cite.relations import Status
 from vanban.read import read_directive
 
 HEAD = "ỦY BAN NHÂN DÂN TỈNH X\nSố: 15/QĐ-UBND\nX, ngày 2 tháng 3 năm 2021\nQUYẾT ĐỊNH\nVề việc thử\nQUYẾT ĐỊNH:\n"
@@ -166,28 +169,91 @@ def _report(date: str, cited: str) -> str:
 
 
 # A report of a date citing a decision whose text says it takes effect 01/04/2021 and that a
-# later text repeals from 01/04/2024 → the finding `vanban check` gives (None: none)
+# later text repeals from 01/04/2024 → the finding `vanban check` gives (None: none), the note
+# beside the citation on the report's page (None: none), the force `vanban citations` prints
 CITING = [
-    ("15/3/2021", "citation-not-yet"),
-    ("15/5/2021", None),
-    ("15/5/2024", "citation-replaced"),
+    ("15/3/2021", "citation-not-yet", "chưa có hiệu lực", ("Chưa có hiệu lực", "2021-04-01", None, "qd-15")),
+    ("15/5/2021", None, None, ("Đang có hiệu lực", "2021-04-01", "2024-04-01", "qd-15")),
+    ("15/5/2024", "citation-replaced", "hết hiệu lực", ("Hết hiệu lực", "2024-04-01", None, "qd-40")),
 ]
 OLDER = HEAD + "Điều 1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2021.\n"
 NEWER = ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 40/QĐ-UBND\nX, ngày 2 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc khác\n"
          "QUYẾT ĐỊNH:\nĐiều 1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2024 và thay thế Quyết định số "
          "15/QĐ-UBND ngày 2/3/2021.\n")
+CITED = "Quyết định số 15/QĐ-UBND ngày 2/3/2021 của UBND tỉnh"
 
 
-@pytest.mark.parametrize("date, finding", CITING)
-def test_check_says_when_a_report_cites_a_text_not_in_force_at_its_date(tmp_path, date, finding):
-    root = make_project(tmp_path, {"bc.txt": _report(date, "Quyết định số 15/QĐ-UBND ngày 2/3/2021 của UBND tỉnh")})
+def _citing(tmp_path: Path, date: str) -> Path:
+    root = make_project(tmp_path, {"bc.txt": _report(date, CITED)})
     (root / "data" / "directives").mkdir()
     (root / "data" / "directives" / "qd-15.txt").write_text(OLDER, encoding="utf-8")
     (root / "data" / "directives" / "qd-40.txt").write_text(NEWER, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("date, finding, note, force", CITING)
+def test_a_report_citing_a_text_before_it_starts_or_after_it_ends(tmp_path, date, finding, note, force):
+    root = _citing(tmp_path, date)
     result = run_vanban("--root", str(root), "check", "bc", "--json")
     assert result.returncode == 0, message_lines(result.stderr)
     kinds = {f["kind"] for f in json.loads(result.stdout)} & {"citation-not-yet", "citation-replaced"}
     assert kinds == ({finding} if finding else set())
+    # `vanban citations` says what the page says: the force on the report's date, and its source
+    result = run_vanban("--root", str(root), "citations", str(root / "data" / "reports" / "bc.txt"))
+    assert result.returncode == 0, message_lines(result.stderr)
+    (cited,) = [c for c in json.loads(result.stdout) if c["symbol"] == "15/QĐ-UBND"]
+    label, since, until, by = force
+    assert cited["status"]["label"] == label
+    assert (cited["status"]["since"], cited["status"]["until"]) == (since, until)
+    assert cited["status"]["by"].startswith(by.replace("qd-", "quyet-dinh-"))
+    # the report's page: the note beside the citation, linking to the sentence that says it
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    page = (root / "docs" / "bao-cao" / "bc.md").read_text(encoding="utf-8")
+    notes = re.findall(r"\[([^]]+)\]\(([^ )]+) \"[^\"]*\"\)\{: \.vb-force-note", page)
+    if note is None:
+        assert notes == []
+        assert f"vào ngày của báo cáo ({date.split('/')[0].zfill(2)}/" in page  # the tooltip still says it
+    else:
+        (shown,) = notes
+        assert shown[0] == note
+        target = re.fullmatch(rf"\.\./(van-ban/{by.replace('qd-', 'quyet-dinh-')}[-\w]*\.md)#([-\w]+)", shown[1])
+        assert target, shown
+        sentence = (root / "docs" / target[1]).read_text(encoding="utf-8")
+        assert re.search(rf"\n.*có hiệu lực từ ngày 01 tháng 4.*\n\{{: #{target[2]} ", sentence), target[2]
+        html = (root / "site" / "bao-cao" / "bc" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<a class="vb-force-note" data-pagefind-ignore="all"[^>]*>' + note + "</a>", html)
+
+
+def _directive(start: str | None) -> Directive:
+    d = Directive("x", "Quyết định", "15/QĐ-UBND", None, None, None)
+    d.force = Force(start, "", "dieu-1") if start else None
+    return d
+
+
+# start (own text), end (a later text; "?" it gives no date), day → label, since, until
+FORCE_ON = [
+    ("2021-04-01", None, "2021-03-31", NOT_YET, "2021-04-01", None),
+    ("2021-04-01", None, "2021-04-01", IN_FORCE, "2021-04-01", None),
+    ("2021-04-01", "2024-04-01", "2022", IN_FORCE, "2021-04-01", "2024-04-01"),
+    ("2021-04-01", "2024-04-01", "2024-04-01", "Hết hiệu lực", "2024-04-01", None),
+    ("2021-04-01", "2024-04-01", "2024", UNKNOWN, None, None),  # the year holds both
+    ("2021-04-01", "2024-04-01", "2025-01", "Hết hiệu lực", "2024-04-01", None),
+    ("2021-04-01", None, "2021", UNKNOWN, None, None),
+    ("2021-04-01", None, "2020-12", NOT_YET, "2021-04-01", None),
+    ("2021-04-01", "?", "2030-01-01", UNKNOWN, None, None),  # ended, from when unknown
+    (None, None, "2021-05-01", UNKNOWN, None, None),  # nothing says when it took effect
+    (None, "2024-04-01", "2023-01-01", UNKNOWN, None, None),
+    (None, "2024-04-01", "2024-05-01", "Hết hiệu lực", "2024-04-01", None),
+    ("2021-04-01", None, None, UNKNOWN, None, None),  # an undated report
+]
+
+
+@pytest.mark.parametrize("start, end, day, label, since, until", FORCE_ON)
+def test_force_on_a_day(start, end, day, label, since, until):
+    later = Directive("y", "Quyết định", "40/QĐ-UBND", None, None, None)
+    status = Status("Hết hiệu lực", "y", "replaces", None if end == "?" else end, None, False) if end else None
+    on = force_on(_directive(start), status, later, day)
+    assert (on.label, on.since, on.until) == (label, since, until)
 
 
 def test_no_phantom_directive_pages(texts_site):
@@ -254,3 +320,42 @@ def test_heading_and_issuer_of_the_real_texts(texts_site, ident, heading, issuer
     if heading:
         assert f"\n# {heading} {{ #van-ban }}" in page
     assert f"| Cơ quan ban hành | {issuer} |" in page
+
+
+def test_a_search_result_says_the_directives_force(tmp_path, browser):
+    """The page's result shows its force beside its title, as its page states it."""
+    from browser import search, served_page
+
+    root = _citing(tmp_path, "15/5/2024")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    with served_page(browser, root / "site") as (base, page):
+        results = search(page, base, "15/QĐ-UBND")
+        first = next(r for r in results if r["href"].startswith("van-ban/quyet-dinh-15-") and "#" not in r["href"])
+        assert "hết hiệu lực từ 01/04/2024" in first["text"], first
+        newer = search(page, base, "40/QĐ-UBND")
+        first = next(r for r in newer if r["href"].startswith("van-ban/quyet-dinh-40-") and "#" not in r["href"])
+        assert "có hiệu lực từ 01/04/2024" in first["text"] and "hết" not in first["text"], first
+
+
+# A law's text citing laws by name with their symbols → no conflict between them (they are two
+# laws, not one law with two dates), and what the site notes of it calls it a text, not a report
+LAW_TEXT = ("QUỐC HỘI\nLuật số: 99/2010/QH12\nHà Nội, ngày 1 tháng 1 năm 2010\nLUẬT\nTHỬ NGHIỆM\n"
+            "Quốc hội ban hành Luật Thử nghiệm.\nĐiều 1. Phạm vi\n"
+            "1. Sửa đổi khoản 7 Điều 7 của Luật Quảng cáo số 16/2012/QH13.\n"
+            "2. Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 14/2017/QH14 hết hiệu lực.\n")
+
+
+def test_laws_cited_with_their_symbols_stay_apart_and_a_law_is_not_a_report(tmp_path):
+    root = make_project(tmp_path, {})
+    (root / "data" / "directives").mkdir()
+    path = root / "data" / "directives" / "luat-99.txt"
+    path.write_text(LAW_TEXT, encoding="utf-8")
+    result = run_vanban("--root", str(root), "citations", str(path))
+    assert result.returncode == 0, message_lines(result.stderr)
+    ids = {c["symbol"]: c["directive"] for c in json.loads(result.stdout) if c["symbol"]}
+    assert ids["16/2012/QH13"] != ids["14/2017/QH14"]
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    pages = {i: _page(root, i) for i in ids.values()}
+    assert not any("ngày ban hành khác nhau" in page for page in pages.values())
+    notes = pages[ids["14/2017/QH14"]].split("{ #mau-thuan }")[1]  # cited by a text of 2010
+    assert "sau ngày của chính văn bản" in notes and "báo cáo" not in notes.split("</div>")[0], notes

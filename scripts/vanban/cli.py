@@ -165,16 +165,46 @@ def _parse(path: Path, root: Path, kind: str | None) -> int:
 
 
 def _citations(path: Path, root: Path) -> int:
+    """A document's citations as the site shows them: a file in data/ as the build resolves it
+    (with every text there: ids, relations, pins, force on the document's date); another file
+    on its own against the catalog, each directive's force read from the texts in data/."""
     from vanban.cite import extract_citations
+    from vanban.regenerate import Regenerator
     from vanban.sources import kind_of, read_source
 
     report = read_source(path, root, kind_of(path, root))
-    index = extract_citations([report], root)
+    known = Regenerator(root).analyse()
+    built = next((d for d in known.documents if d.source == report.source), None)
+    if built is not None:
+        report, cites = built, known.index.by_report[built.slug]
+    else:
+        cites = extract_citations([report], root).by_report[report.slug]
     _print_diagnostics([report])
-    cites = [c.to_json() for c in index.by_report[report.slug]]
-    json.dump(cites, sys.stdout, ensure_ascii=False, indent=1)
+    force = _force_on_its_date(report, known.index)
+    json.dump([c.to_json() | {"status": force(c)} for c in cites], sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+def _force_on_its_date(report, index):
+    """The force of a citation's directive on the document's date (None: a text's own, or one it
+    ends): vanban.cite.in_force, as the report's page says it beside the citation."""
+    from vanban.cite.in_force import force_on
+    from vanban.cite.relations import statuses
+    from vanban.model import text_owner
+
+    said = statuses(index)
+    owner = text_owner(report.slug)
+
+    def force(c) -> dict | None:
+        d = index.directives.get(c.directive)
+        if d is None:
+            return None
+        status = said.get(d.id)
+        if owner is not None and owner in (d.id, status.by if status else None):
+            return None
+        return force_on(d, status, index.directives.get(status.by) if status else None, report.date).to_json()
+    return force
 
 
 def _print_diagnostics(reports) -> None:

@@ -8,6 +8,7 @@ import re
 
 from vanban.check.models import Finding
 from vanban.cite import CitationIndex, Directive
+from vanban.cite.in_force import ended_on
 from vanban.cite.relations import Status, load_relations
 from vanban.dates import period_end, short_date
 from vanban.model import Report, text_owner
@@ -78,7 +79,7 @@ def check_links(report: Report, index: CitationIndex, anchors: dict[str, set[str
         replaced = status.get(d.id)
         by = index.directives.get(replaced.by) if replaced else None
         # from when it ended, as the later text says; else (the catalog) when that text was issued
-        ended = (replaced.date or (by.date if by is not None else None)) if replaced else None
+        ended = ended_on(replaced, by)
         if by is not None and by.id != owner and ended and report.date and ended <= period_end(report.date) \
                 and d.id not in seen:
             seen.add(d.id)

@@ -29,6 +29,7 @@ class Context:
     scope: str | None
     places: dict[str, str]
     end: str | None
+    noun: str = "báo cáo"  # what messages call the document: a law's text is not a report
 
     @classmethod
     def of(cls, report: Report, p: Patterns) -> "Context":
@@ -49,7 +50,8 @@ class Context:
         header = scopes_of(report.meta.issuer)
         sidecar = scopes_of((report.committee or "").split("("))
         scope = header[-1] if header else (sidecar[0] if sidecar else None)
-        return cls(report.slug, scope, places, period_end(report.date))
+        return cls(report.slug, scope, places, period_end(report.date),
+                   "báo cáo" if report.kind == "report" else "văn bản")
 
 
 _Pending = tuple  # (Conflict, [Citation]): the citations a conflict is about
@@ -151,7 +153,7 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
             _resolve_short(i, c, cites, ctx, registry, p)
             if c.directive is None and c.raw[:1].isupper():  # "Nghị định 77", not "nghị định 77" in passing
                 conflicts.append(_conflict("unresolved", f"“{c.raw}”: không rõ là văn bản nào (không có số hiệu đầy đủ, "
-                                           "năm ban hành hay cơ quan ban hành, và báo cáo không dẫn đầy đủ ở chỗ khác); "
+                                           f"năm ban hành hay cơ quan ban hành, và {ctx.noun} không dẫn đầy đủ ở chỗ khác); "
                                            "chưa liên kết", ctx, [c]))
         elif c.kind == "alias" and c.alias_of is not None:
             c.directive = cites[c.alias_of].directive
@@ -256,7 +258,9 @@ def _cluster(cites: list[Citation], ctx: Context, p: Patterns, conflicts: list) 
 
 
 def _key(c: Citation, p: Patterns, ctx: Context) -> tuple:
-    return (c.type, _number(c.number), _canonical_code(c, p), c.suffix, c.issuer_scope,
+    # a law cited by name with its symbol has no number of its own: its symbol tells it apart
+    # (Luật Quảng cáo số 16/2012/QH13 is not Luật … số 14/2017/QH14 cited beside it)
+    return (c.type, _number(c.number) if c.number else c.symbol, _canonical_code(c, p), c.suffix, c.issuer_scope,
             ctx.places.get(c.issuer_scope or ""))
 
 
@@ -296,7 +300,7 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
         c.rule = f"{c.rule}; {rule}" if c.rule else rule
     if len(dates) > 1:
         listed = ", ".join(short_date(d) for d in sorted(dates))
-        conflicts.append(_conflict("two-dates", f"Báo cáo ghi {len(dates)} ngày ban hành khác nhau cho {directive.label}: {listed}",
+        conflicts.append(_conflict("two-dates", f"{ctx.noun.capitalize()} ghi {len(dates)} ngày ban hành khác nhau cho {directive.label}: {listed}",
                                    ctx, members))
     if foreign:
         conflicts.append(_conflict("code-type", f"“{first.raw}”: ký hiệu {first.code} không phải của {type_name} "
@@ -309,7 +313,7 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
                                    [c for c in members if c.symbol != expected]))
     cited = sorted(d for d in dates if d != directive.date)
     if match and match.date and cited:
-        conflicts.append(_conflict("date-vs-catalog", f"{match.label}: báo cáo ghi ngày "
+        conflicts.append(_conflict("date-vs-catalog", f"{match.label}: {ctx.noun} ghi ngày "
                                    f"{', '.join(short_date(d) for d in cited)}; danh mục văn bản ghi "
                                    f"{short_date(match.date)}", ctx, [c for c in members if c.date in cited]))
 
@@ -500,7 +504,7 @@ def _check_after_report(cites: list[Citation], ctx: Context, registry: Registry,
         if d.date and d.date > ctx.end and d.id not in flagged:
             flagged.add(d.id)
             conflicts.append(_conflict("after-report", f"{d.label} ban hành {on_date(d.date)}, sau ngày "
-                                       "của chính báo cáo", ctx, [c], d.id))
+                                       f"của chính {ctx.noun}", ctx, [c], d.id))
 
 
 def _reindex(old: list[Citation], kept: list[Citation]) -> None:

@@ -6,7 +6,13 @@ from functools import lru_cache
 
 from vanban.check import Finding
 from vanban.cite import CitationIndex
-from vanban.cite.relations import statuses
+from vanban.cite.in_force import NOT_YET, UNKNOWN, ForceOn, force_on
+from vanban.cite.models import Directive
+from vanban.cite.relations import Status, statuses
+from vanban.model import text_owner
+from vanban.render.case import shown_title
+from vanban.render.dates import vietnamese_date
+from vanban.render.locations import location_href
 from vanban.glossary import Term
 from vanban.model import Report
 from vanban.keyfigures import KeyFigures
@@ -20,7 +26,7 @@ from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_re
 from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
 from vanban.render.memo import PageMemo
 from vanban.render.open_data import data_files
-from vanban.render.report_page import Link, directive_path, render_report, report_path
+from vanban.render.report_page import REPORTS_DIR, Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
 DIRECTIVES_SECTION = "Văn bản được trích dẫn"
@@ -45,10 +51,11 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     pages.update(data_files(reports, index, findings, figures, memo))
     previous = previous_reports(reports)
     made: dict = {}
-    pages.update(index_pages(index, memo, statuses(index)))
+    status = statuses(index)
+    pages.update(index_pages(index, memo, status))
     for report in reports:
         mine = findings.get(report.slug, [])
-        links, flags, shown = _links(report, index, anchors, made), _flags(report, mine), figures[report.slug]
+        links, flags, shown = _links(report, index, anchors, status, made), _flags(report, mine), figures[report.slug]
         pages[report_path(report.slug)] = memo(report_path(report.slug), (report, links, flags),
                                                lambda: render_report(report, links, flags))
         pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
@@ -57,33 +64,69 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
         checks = check_targets(before, figures[before.slug], report, shown) if before else []
         pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine, checks),
                                                 lambda: render_figures(report, shown, mine, checks))
-    text_links = {t.slug: _links(t, index, anchors, made) for t in texts}
+    text_links = {t.slug: _links(t, index, anchors, status, made) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
     memo.keep_only(pages)
     return pages
 
 
-def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]],
-           made: dict[tuple, tuple[str, str]] | None = None) -> dict[str, list[Link]]:
-    """Each citation of a document as a link to its directive's page, titled with its trích yếu;
-    a citation that names a provision the directive's text has lands on that provision. `made`
-    holds each (target, title) made so far, for all documents: one string each, not one per
-    citation (the render memo keeps the links of every report)."""
+def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]], status: dict[str, Status],
+           made: dict[tuple, tuple] | None = None) -> dict[str, list[Link]]:
+    """Each citation of a document as a link to its directive's page, titled with its trích yếu
+    and its force on the document's date; a citation that names a provision the directive's text
+    has lands on that provision. A text cited on a day it was not in force (ended, or not yet
+    started: as the texts say) gets a note beside it. `made` holds each (target, title, note)
+    made so far, for all documents: one string each, not one per citation (the render memo
+    keeps the links of every report)."""
     links: dict[str, list[Link]] = {}
     made = made if made is not None else {}
+    owner = text_owner(report.slug)
     for c in index.by_report.get(report.slug, []):
         d = index.directives[c.directive]
         pinned = c.pin if c.pin and c.pin in anchors.get(d.text or "", ()) else None
-        key = (c.directive, pinned, c.pin_text if pinned else None)
+        said = status.get(d.id)
+        on = force_on(d, said, index.directives.get(said.by) if said else None, report.date)
+        if owner is not None and owner in (d.id, said.by if said else None):
+            on = force_on(d, None, None, None)  # a text is not told its own force, nor that it ends what it ends
+        key = (c.directive, pinned, c.pin_text if pinned else None, on, report.date)
         if key not in made:
-            title = d.label + (f": {d.title}" if d.title else "")
-            target = f"../{directive_path(d.id)}"
-            if pinned:
-                target += f"#{pinned}"
-                title = f"{c.pin_text}, {title}"
-            made[key] = (target, title)
+            made[key] = _link_words(d, index, pinned, c.pin_text, on, report)
         links.setdefault(c.container, []).append(Link(c.start, c.end, *made[key]))
     return links
+
+
+def _link_words(d: Directive, index: CitationIndex, pinned: str | None, pin_text: str | None, on: ForceOn,
+                doc: Report) -> tuple[str, str, tuple[str, str, str] | None]:
+    title = d.label + (f": {shown_title(d.title, d.issuer)}" if d.title else "")
+    day = doc.date
+    target = f"../{directive_path(d.id)}"
+    if pinned:
+        target += f"#{pinned}"
+        title = f"{pin_text}, {title}"
+    if on.label == UNKNOWN or not day:
+        return target, title, None
+    this = "báo cáo" if doc.kind == "report" else "văn bản này"
+    when = f"vào ngày của {this} ({vietnamese_date(day)})" if len(day) == 10 else \
+        f"trong {vietnamese_date(day)}, thời gian của {this}"
+    if on.label == NOT_YET:
+        said = f"chưa có hiệu lực (có hiệu lực từ {vietnamese_date(on.since)})"
+    else:
+        said = f"{on.label.lower()} từ {vietnamese_date(on.since)}" if on.since else on.label.lower()
+    if on.until:
+        said += f", đến {vietnamese_date(on.until)}"
+    title += f" — {when}: {said}"
+    if not on.doubtful:
+        return target, title, None
+    by = index.directives.get(on.by or "")
+    where = f"../{directive_path(on.by)}" if on.by else target
+    if on.anchor and by is not None and by.text:
+        where = location_href(by.text, on.anchor, REPORTS_DIR)
+    source = f" ({by.label})" if by is not None and by.id != d.id else ""
+    return target, title, (on.label.lower(), where, f"{_cap(when)}, {d.label} {said}{source}")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _flags(report: Report, findings: list[Finding]) -> dict[str, Link]:

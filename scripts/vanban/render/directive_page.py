@@ -17,6 +17,7 @@ from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
 from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title, shard_with
+from vanban.render.status_words import force_words
 from vanban.render.report_page import (DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header,
                                       report_path)
 
@@ -97,6 +98,8 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     out = [front_matter(title, "data/directives.yml and the reports' citations", search_symbol=_search_words(d),
                         description=meta_title(description)),
            *_shard_mark(cited.get(d.id, []), reports),
+           # shown beside the page's title among search results (vanban.search.pagefind_worker)
+           f'<p data-pagefind-meta="status" hidden>{escape(force_words(d, (status or {}).get(d.id)))}</p>',
            *mark_banner(d.marks),
            f"# {escape(title)} {{ #van-ban }}"]
     if d.title:
@@ -132,7 +135,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     conflicts = conflicts.get(d.id, [])
     if conflicts:
         # The reports' own check findings (on their check pages, not searched): not searched here.
-        out += [UNSEARCHED_BLOCK, "## Điểm chưa thống nhất trong báo cáo { #mau-thuan }"]
+        out += [UNSEARCHED_BLOCK, "## Điểm chưa thống nhất giữa các văn bản trích dẫn { #mau-thuan }"]
         for k in conflicts:
             where = ", ".join(f"[{escape(location_label(a))}]({location_href(k.report, a, DIRECTIVES_DIR)})"
                               for a in k.containers)
@@ -298,7 +301,7 @@ def _citations(d: Directive, cited: list[tuple[str, Citation]], reports: dict[st
         by_document = {s: cs for s, cs in by_document.items() if reports[s].kind != "report"}
     out += _sections(by_document, reports, texts, DIRECTIVES_DIR)
     if not out:
-        out.append("Chưa có báo cáo nào trích dẫn văn bản này.")
+        out.append("Chưa có báo cáo hay văn bản nào trích dẫn văn bản này.")
     return out
 
 

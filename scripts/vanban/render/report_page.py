@@ -22,6 +22,10 @@ class Link(Packed):
     end: int
     target: str
     title: str
+    # Shown after the link when the cited text was not in force on the document's date: a few
+    # words ("hết hiệu lực"), linking to the sentence that says so, with the full statement as
+    # its tooltip (vanban.cite.in_force).
+    note: tuple[str, str, str] | None = None
 
 
 def directive_path(ident: str) -> str:
@@ -196,6 +200,10 @@ def _inline(text: str, refs: list[FootnoteRef], links: list[Link], line_start: b
             continue
         plain(link.start)
         out.append(f"[{escape(text[link.start : link.end])}]({link.target} \"{escape_title(link.title)}\")")
+        if link.note is not None:
+            words, target, title = link.note
+            # not the author's words: a mark beside them, not searched
+            out.append(f" [{escape(words)}]({target} \"{escape_title(title)}\"){{: .vb-force-note data-pagefind-ignore=\"all\" data-search-exclude=\"\" }}")
         pos = link.end
     plain(len(text) + 1)
     return "".join(out)

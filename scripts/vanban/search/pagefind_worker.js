@@ -161,7 +161,9 @@ function present(data, wanted, terms, query) {
   var own = holds(title, wanted) ? TITLE_BONUS : 0;
   var top = Math.max(own, sections.length ? sections[0].score : 0);
   var text = (data.excerpt || "").replace(/<\/mark>(\s+)<mark>/g, "$1");  /* a phrase, one mark */
-  return [item(data.url, title, text, top, terms, query)].concat(sections);
+  /* a directive's force, as its page states it ("hết hiệu lực từ 01/01/2025"), after its title */
+  var shown = data.meta && data.meta.status ? title + " · " + data.meta.status : title;
+  return [item(data.url, shown, text, top, terms, query)].concat(sections);
 }
 
 /* Where the page's own excerpt starts: the window of EXCERPT words holding most matches (its
