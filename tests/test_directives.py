@@ -143,7 +143,8 @@ IDENTITIES = {
     "dieu-le-dang-2011.txt": ("ĐIỀU LỆ", None, "2011-01-19", "dieu-le-dang-2011"),
     "huong-dan-37-hd-btgdvtw-2025.txt": ("HƯỚNG DẪN", "37-HD/BTGDVTW", "2025-11-19", "huong-dan-37-hd-btgdvtw-2025"),
     "huong-dan-45-hd-btctw-2025.txt": ("HƯỚNG DẪN", "45-HD/BTCTW", "2025-11-21", "huong-dan-45-hd-btctw-2025"),
-    "ke-hoach-0124-kh-ubnd-2025-dak-lak.txt": ("KẾ HOẠCH", "0124/KH-UBND", "2025-11-18", "ke-hoach-0124-kh-ubnd-2025"),
+    "ke-hoach-0124-kh-ubnd-2025-dak-lak.txt": ("KẾ HOẠCH", "0124/KH-UBND", "2025-11-18",
+                                               "ke-hoach-0124-kh-ubnd-dak-lak-2025"),
     "ket-luan-07-kl-vptw-2025.txt": ("KẾT LUẬN", "07-KL/VPTW", "2025-12-01", "ket-luan-07-kl-vptw-2025"),
     "ket-luan-212-kl-tw-2025.txt": ("KẾT LUẬN", "212-KL/TW", "2025-11-18", "ket-luan-212-kl-tw-2025"),
     "ket-luan-221-kl-tw-2025.txt": ("KẾT LUẬN", "221-KL/TW", "2025-11-28", "ket-luan-221-kl-tw-2025"),
@@ -153,7 +154,7 @@ IDENTITIES = {
     "quy-dinh-383-qd-tw-2025.txt": ("QUY ĐỊNH", "383-QĐ/TW", "2025-11-19", "quy-dinh-383-qd-tw-2025"),
     "quy-dinh-384-qd-tw-2025.txt": ("QUY ĐỊNH", "384-QĐ/TW", "2025-11-19", "quy-dinh-384-qd-tw-2025"),
     "quyet-dinh-2579-qd-ubnd-2025-can-tho.txt": ("QUYẾT ĐỊNH", "2579/QĐ-UBND", "2025-11-21",
-                                                 "quyet-dinh-2579-qd-ubnd-2025"),
+                                                 "quyet-dinh-2579-qd-ubnd-can-tho-2025"),
 }
 ARTICLE = re.compile(r"^Điều\s+(\d+)\s*\.", re.MULTILINE)
 ROMAN = re.compile(r"^([IVX]+)\s*[.\-–]\s", re.MULTILINE)

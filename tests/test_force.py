@@ -4,6 +4,7 @@ real texts with the sentence each status comes from, and checked against a citin
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -135,7 +136,8 @@ STATUSES = [
     ("luat-42-2024-qh15", "Có hiệu lực từ 01/01/2025", "#dieu-73-khoan-1"),
     ("nghi-dinh-71-2019-nd-cp", "Có hiệu lực từ 15/10/2019", "#dieu-68-khoan-1"),
     ("quy-dinh-383-qd-tw-2025", "Có hiệu lực từ 19/11/2025", "#p-dieu-20-1"),
-    ("quyet-dinh-1849-qd-ubnd-2024", "Hết hiệu lực từ 21/11/2025", "../van-ban/quyet-dinh-2579-qd-ubnd-2025.md#dieu-2"),
+    ("quyet-dinh-1849-qd-ubnd-can-tho-2024", "Hết hiệu lực từ 21/11/2025",
+     "../van-ban/quyet-dinh-2579-qd-ubnd-can-tho-2025.md#dieu-2"),
     ("dieu-le-dang-2011", "Chưa rõ", None),  # the Điều lệ says nothing of its own force
 ]
 
@@ -310,16 +312,46 @@ def test_the_issuer_a_header_names(lines, issuer):
 SHOWN = [
     ("luat-42-2024-qh15", "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15", "Quốc hội"),
     ("ket-luan-07-kl-vptw-2025", None, "Văn phòng Trung ương Đảng"),
-    ("quyet-dinh-2579-qd-ubnd-2025", None, "Ủy ban nhân dân thành phố Cần Thơ"),
+    # a local body's document: its place in its id and heading
+    ("quyet-dinh-2579-qd-ubnd-can-tho-2025", "Quyết định số 2579/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ",
+     "Ủy ban nhân dân thành phố Cần Thơ"),
+    ("ke-hoach-0124-kh-ubnd-dak-lak-2025", "Kế hoạch số 0124/KH-UBND của Ủy ban nhân dân tỉnh Đắk Lắk",
+     "Ủy ban nhân dân tỉnh Đắk Lắk"),
+    # cited in 2579's text as "… của Ủy ban nhân dân thành ⏎ phố Cần Thơ": its code is the text's own body's
+    ("quyet-dinh-1849-qd-ubnd-can-tho-2024", None, "Ủy ban nhân dân thành phố Cần Thơ"),
 ]
 
 
 @pytest.mark.parametrize("ident, heading, issuer", SHOWN)
 def test_heading_and_issuer_of_the_real_texts(texts_site, ident, heading, issuer):
-    page = _page(texts_site, ident)
+    page = html.unescape(_page(texts_site, ident))
     if heading:
         assert f"\n# {heading} {{ #van-ban }}" in page
     assert f"| Cơ quan ban hành | {issuer} |" in page
+
+
+def test_a_body_of_another_level_is_not_given_the_texts_place(texts_site):
+    """"Quyết định số 824/QĐ-UBND … của Ủy ban nhân dân tỉnh" in a text of the city of Cần Thơ:
+    which province is not said, so no place is given."""
+    rows = {r["id"]: r for r in json.loads((texts_site / "docs" / "du-lieu" / "van-ban.json").read_text(encoding="utf-8"))}
+    (ident,) = [i for i in rows if i.startswith("quyet-dinh-824-qd-ubnd")]
+    assert "can-tho" not in ident and "Cần Thơ" not in (rows[ident]["issuer"] or "")
+
+
+# The ids these texts had before their place was in them → the page that address leads to now
+MOVED = [
+    ("quyet-dinh-2579-qd-ubnd-2025", "quyet-dinh-2579-qd-ubnd-can-tho-2025"),
+    ("quyet-dinh-1849-qd-ubnd-2024", "quyet-dinh-1849-qd-ubnd-can-tho-2024"),
+    ("ke-hoach-0124-kh-ubnd-2025", "ke-hoach-0124-kh-ubnd-dak-lak-2025"),
+]
+
+
+@pytest.mark.parametrize("old, new", MOVED)
+def test_an_old_address_leads_to_the_page(texts_site, old, new):
+    built = (texts_site / "site" / "van-ban" / old / "index.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url=../{new}/">' in built
+    assert f'href="../{new}/"' in built  # and says so, with a link
+    assert 'name="robots" content="noindex"' in built
 
 
 def test_a_search_result_says_the_directives_force(tmp_path, browser):
@@ -359,3 +391,88 @@ def test_laws_cited_with_their_symbols_stay_apart_and_a_law_is_not_a_report(tmp_
     assert not any("ngày ban hành khác nhau" in page for page in pages.values())
     notes = pages[ids["14/2017/QH14"]].split("{ #mau-thuan }")[1]  # cited by a text of 2010
     assert "sau ngày của chính văn bản" in notes and "báo cáo" not in notes.split("</div>")[0], notes
+
+
+CATALOG = """
+- id: chi-thi-07-ct-tu-2024
+  type: Chỉ thị
+  number: "07"
+  symbol: 07-CT/TU
+  issuer: Tỉnh ủy X
+  level: Tỉnh
+  date: 2024-03-01
+  formerly: [{old}]
+- id: chi-thi-08-ct-tu-2024
+  type: Chỉ thị
+  number: "08"
+  symbol: 08-CT/TU
+  issuer: Tỉnh ủy X
+  level: Tỉnh
+  date: 2024-04-01
+  formerly: [{other}]
+"""
+CITES_BOTH = "Chỉ thị số 07-CT/TU ngày 1/3/2024 và Chỉ thị số 08-CT/TU ngày 1/4/2024 của Tỉnh ủy"
+
+
+# A catalog's former ids (an office renamed them) → what the old address holds: a redirect to the
+# one page, or (an id two documents name as theirs) a list of both, with no redirect
+FORMERLY = [
+    ("chi-thi-07-cu", "chi-thi-08-cu", {"chi-thi-07-cu": ["chi-thi-07-ct-tu-2024"], "chi-thi-08-cu": ["chi-thi-08-ct-tu-2024"]}),
+    ("chi-thi-cu", "chi-thi-cu", {"chi-thi-cu": ["chi-thi-07-ct-tu-2024", "chi-thi-08-ct-tu-2024"]}),
+]
+
+
+@pytest.mark.parametrize("old, other, expected", FORMERLY)
+def test_former_ids_of_the_catalog(tmp_path, old, other, expected):
+    root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
+    (root / "data" / "directives.yml").write_text(CATALOG.format(old=old, other=other), encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, message_lines(result.stderr)
+    for former, now in expected.items():
+        built = (root / "site" / "van-ban" / former / "index.html").read_text(encoding="utf-8")
+        article = built[built.index("<article"):built.index("</article>")]
+        assert re.findall(r'href="\.\./([-\w]+)/"', article) == now
+        refresh = re.findall(r'http-equiv="refresh" content="0; url=\.\./([-\w]+)/"', built)
+        assert refresh == (now if len(now) == 1 else [])
+        assert 'data-pagefind-body' not in built and "vb-not-searched" in built  # not searched
+
+
+def test_a_former_id_that_is_not_an_id_is_refused(tmp_path):
+    root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
+    (root / "data" / "directives.yml").write_text(CATALOG.format(old="Chỉ thị cũ", other="x"), encoding="utf-8")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode != 0
+    (line,) = message_lines(result.stderr)
+    assert "directives.yml" in line and "formerly" in line and "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_page_that_moves_when_its_text_arrives_keeps_its_address(tmp_path):
+    """A report cites a decision by its symbol alone: its page is built from the citation. Its
+    text, added later, names its body and place: the page moves to the id with the place, and
+    the first address leads there."""
+    cited = "Quyết định số 15/QĐ-UBND ngày 2/3/2021"
+    root = make_project(tmp_path, {"bc.txt": _report("15/5/2021", cited)})
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    (before,) = [p.parent.name for p in (root / "site" / "van-ban").glob("quyet-dinh-15-*/index.html")]
+    (root / "data" / "directives").mkdir()
+    (root / "data" / "directives" / "qd-15.txt").write_text(
+        OLDER.replace("ỦY BAN NHÂN DÂN TỈNH X\n", "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n"), encoding="utf-8")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    now = sorted(p.parent.name for p in (root / "site" / "van-ban").glob("quyet-dinh-15-*/index.html"))
+    assert now == sorted([before, "quyet-dinh-15-qd-ubnd-binh-dinh-2021"])
+    built = (root / "site" / "van-ban" / before / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../quyet-dinh-15-qd-ubnd-binh-dinh-2021/"' in built
+
+
+def test_a_browser_at_an_old_address_lands_on_the_page(tmp_path, browser):
+    from browser import served_page
+
+    root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
+    (root / "data" / "directives.yml").write_text(CATALOG.format(old="chi-thi-07-cu", other="chi-thi-08-cu"),
+                                                  encoding="utf-8")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    with served_page(browser, root / "site") as (base, page):
+        page.goto(base + "van-ban/chi-thi-07-cu/")
+        page.wait_for_url("**/van-ban/chi-thi-07-ct-tu-2024/", timeout=10000)
+        assert "07-CT/TU" in page.inner_text("h1")

@@ -109,6 +109,10 @@ def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) ->
             if other.id != t.id and not other.in_catalog and not other.text and _same_document(other, merged, p):
                 moved[other.id] = t.id
                 del directives[other.id]
+                # the page the citations made had that address: it now leads to the text's page
+                if merged is t:
+                    merged = directives[t.id] = copy.copy(t)
+                merged.formerly = list(dict.fromkeys([*merged.formerly, other.id, *other.formerly]))
     by_report = {slug: [dataclasses.replace(c, directive=moved[c.directive]) if c.directive in moved else c
                         for c in cites] for slug, cites in index.by_report.items()}
     conflicts = [dataclasses.replace(k, directive=moved.get(k.directive, k.directive)) for k in index.conflicts]

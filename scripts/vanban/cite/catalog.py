@@ -19,7 +19,7 @@ from vanban.yamlfile import check_keys, key_line, load_yaml
 
 CATALOG = Path("data") / "directives.yml"
 FIELDS = {"id", "type", "number", "symbol", "issuer", "level", "date", "term", "title", "summary",
-          "aliases", "names", "conference", "source", "unconfirmed", "note", "relations", *MARK_KEYS}
+          "aliases", "names", "conference", "source", "unconfirmed", "note", "relations", "formerly", *MARK_KEYS}
 REQUIRED = ("id", "type", "issuer", "level")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -79,6 +79,9 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
     names = entry.get("names") or []
     if not isinstance(names, list) or not all(isinstance(a, str) and len(a) >= 6 for a in names):
         fail("names phải là một danh sách tên, mỗi tên từ 6 ký tự", "names")
+    formerly = entry.get("formerly") or []
+    if not isinstance(formerly, list) or not all(isinstance(i, str) and ID.match(i) and i != ident for i in formerly):
+        fail("formerly phải liệt kê các id cũ của văn bản (chữ thường không dấu nối bằng '-')", "formerly")
     unconfirmed = entry.get("unconfirmed") or []
     if not isinstance(unconfirmed, list) or not set(unconfirmed) <= FIELDS:
         fail("unconfirmed phải liệt kê tên trường", "unconfirmed")
@@ -103,5 +106,5 @@ def _directive(entry: dict, p: Patterns, levels: set[str], seen: dict[str, int])
         term=entry.get("term"), title=entry.get("title"), summary=entry.get("summary"), aliases=aliases, names=names,
         conference=conference, source=entry.get("source"), unconfirmed=unconfirmed, note=entry.get("note"),
         in_catalog=True, scope=scope, title_from="catalog" if entry.get("title") else None,
-        marks=stated_marks(entry, CATALOG), relations=relations,
+        marks=stated_marks(entry, CATALOG), relations=relations, formerly=formerly,
     )

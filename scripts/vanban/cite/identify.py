@@ -10,8 +10,6 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from vanban.cite.find import find_citations
 from vanban.cite.force import read_force
@@ -21,8 +19,8 @@ from vanban.cite.resolve import resolve_alone
 from vanban.errors import VanbanError
 from vanban.model import Block, Report
 from vanban.normalize import matching
+from vanban.cite.local_bodies import header_words, local_body
 from vanban.slug import slugify
-from vanban.yamlfile import load_package_data
 
 SIGNED_FOR = re.compile(r"^(?:T/M|TM\.)\s*(?P<issuer>.+?)\s*$", re.IGNORECASE)
 
@@ -110,29 +108,18 @@ def _signed_for(doc: Report, p: Patterns) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _header_words() -> tuple[dict[tuple[str, ...], str], dict[str, str], re.Pattern]:
-    raw = load_package_data(Path(__file__).parent / "header_issuers.yml")
-    pairs = {tuple(matching(line).lower() for line in e["lines"]): e["name"] for e in raw["pairs"]}
-    bodies = {matching(b).lower(): b for b in raw["local_bodies"]}
-    places = "|".join(re.escape(w) for w in sorted(raw["places"], key=len, reverse=True))
-    return pairs, bodies, re.compile(rf"(?P<level>{places})\s+(?P<name>\S.*)", re.IGNORECASE)
-
-
 def header_issuer(lines: list[str], p: Patterns) -> str | None:
     """The issuing body the header's issuer lines name, in normal case (the vocabulary in
     header_issuers.yml): a known pair of lines, a body the issuer phrases know ("QUỐC HỘI"), or a
     local body over its place; None otherwise (the lines are then shown as written)."""
-    pairs, bodies, place = _header_words()
+    pairs = header_words()[0]
     low = [matching(line).strip().lower() for line in lines if line.strip()]
     if len(low) >= 2 and tuple(low[-2:]) in pairs:
         return pairs[tuple(low[-2:])]
     if len(low) == 1 and (known := p.issuer_by_phrase.get(low[0])) is not None:
         return known.name
-    if len(low) >= 2 and low[-2] in bodies and (m := place.fullmatch(low[-1])):
-        name = " ".join(w[:1].upper() + w[1:] for w in m["name"].split())
-        return f"{bodies[low[-2]]} {m['level'].lower()} {name}"
-    return None
+    local = local_body(lines)
+    return local.name if local else None
 
 
 def _with_text(d: Directive, doc: Report, doc_type: str, p: Patterns) -> Directive:

@@ -100,6 +100,9 @@ class Directive(Packed):
     text_source: str | None = None
     # When the text says it takes effect (read from the text; None without one, or if it does not say).
     force: Force | None = None
+    # Ids it had before (the catalog's `formerly`, or the id an earlier rule gave it): the site
+    # keeps each old address, redirecting to the page (URLs are permanent).
+    formerly: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from vanban.cite.laws import load_laws
+from vanban.cite.local_bodies import local_body
 from vanban.cite.models import Citation, Conflict, Directive
 from vanban.dates import on_date, period_end, short_date
 from vanban.cite.patterns import Patterns
@@ -30,6 +31,9 @@ class Context:
     places: dict[str, str]
     end: str | None
     noun: str = "báo cáo"  # what messages call the document: a law's text is not a report
+    # A local state body's own level word by scope ("province" → "thành phố" for Ủy ban nhân dân
+    # thành phố Cần Thơ): its place is not that of a body of another level ("UBND tỉnh").
+    levels: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, report: Report, p: Patterns) -> "Context":
@@ -50,8 +54,14 @@ class Context:
         header = scopes_of(report.meta.issuer)
         sidecar = scopes_of((report.committee or "").split("("))
         scope = header[-1] if header else (sidecar[0] if sidecar else None)
+        levels: dict[str, str] = {}
+        local = local_body(report.meta.issuer or [])
+        issuer = p.issuer_by_phrase.get(f"{local.body} {local.level}".lower()) if local else None
+        if local and issuer is not None and issuer.scope not in places:
+            places[issuer.scope], levels[issuer.scope] = local.place, local.level
+            scope = scope or issuer.scope
         return cls(report.slug, scope, places, period_end(report.date),
-                   "báo cáo" if report.kind == "report" else "văn bản")
+                   "báo cáo" if report.kind == "report" else "văn bản", levels)
 
 
 _Pending = tuple  # (Conflict, [Citation]): the citations a conflict is about
@@ -261,7 +271,17 @@ def _key(c: Citation, p: Patterns, ctx: Context) -> tuple:
     # a law cited by name with its symbol has no number of its own: its symbol tells it apart
     # (Luật Quảng cáo số 16/2012/QH13 is not Luật … số 14/2017/QH14 cited beside it)
     return (c.type, _number(c.number) if c.number else c.symbol, _canonical_code(c, p), c.suffix, c.issuer_scope,
-            ctx.places.get(c.issuer_scope or ""))
+            _place(c, ctx))
+
+
+def _place(c: Citation, ctx: Context) -> str | None:
+    """The place of a local body a citation names by its level alone ("của UBND thành phố"), or
+    by its symbol's code: the document's own, at that level; none for a body of another level
+    than the document's own local state body ("UBND tỉnh" in a text of UBND thành phố Cần Thơ)."""
+    level = ctx.levels.get(c.issuer_scope or "")
+    if level and c.issuer and level not in matching(c.issuer).lower():
+        return None
+    return ctx.places.get(c.issuer_scope or "")
 
 
 def _window(c: Citation, p: Patterns, ctx: Context, conflicts: list) -> str | None:
@@ -294,7 +314,7 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
     if match:
         directive, rule = match, "catalog"
     else:
-        directive, rule = registry.add(_from_citations(members, cluster, expected, dates, p)), "citation"
+        directive, rule = registry.add(_from_citations(members, cluster, expected, dates, p, ctx)), "citation"
     for c in members:
         c.directive = directive.id
         c.rule = f"{c.rule}; {rule}" if c.rule else rule
@@ -319,7 +339,7 @@ def _resolve_cluster(cluster: _Cluster, cites: list[Citation], ctx: Context, reg
 
 
 def _from_citations(members: list[Citation], cluster: _Cluster, expected: str, dates: Counter,
-                    p: Patterns) -> Directive:
+                    p: Patterns, ctx: Context) -> Directive:
     """A directive the catalog lacks, put together from what its citations say."""
     type_name, number, code, suffix, scope, place = cluster.key
     first = members[0]
@@ -328,11 +348,16 @@ def _from_citations(members: list[Citation], cluster: _Cluster, expected: str, d
     titled = next((c for c in members if c.title), None)
     topic = next((c for c in members if c.topic), None)
     dated_symbol = first.state and "/" in (first.number or "")
+    slug = p.type_named(type_name).slug if type_name else "van-ban"
+    when = "" if dated_symbol else year_or_term
+    # The place of a local state body read from the document's own header (Ủy ban nhân dân thành
+    # phố Cần Thơ) came into ids after they were first published: the id without it was the
+    # page's address before, and stays one.
+    former = [slugify(slug, expected.replace("/", " "), when)] if place and scope in ctx.levels else []
     return Directive(
-        id=slugify(p.type_named(type_name).slug if type_name else "van-ban", expected.replace("/", " "),
-                   place or "", "" if dated_symbol else year_or_term),
+        id=slugify(slug, expected.replace("/", " "), place or "", when), formerly=former,
         type=type_name or "Văn bản", number=first.number, symbol=expected,
-        issuer=_issuer_name(members, scope, place), level=p.levels.get(scope or ""), date=date,
+        issuer=_issuer_name(members, scope, place, expected, ctx), level=p.levels.get(scope or ""), date=date,
         term=cluster.window if scope == "central" else next((c.term for c in members if c.term), None),
         title=titled.title if titled else (topic.topic if topic else None),
         title_from="citation" if titled else ("topic" if topic else None), scope=scope, place=place,
@@ -365,10 +390,22 @@ def _symbol(code, suffix, first: Citation) -> str:
     return f"{first.number}-{code}/{suffix}"
 
 
-def _issuer_name(members: list[Citation], scope: str | None, place: str | None) -> str | None:
+# The code that ends a local state body's symbols, and the body ("2579/QĐ-UBND").
+STATE_BODY_CODES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+
+
+def _issuer_name(members: list[Citation], scope: str | None, place: str | None, symbol: str,
+                 ctx: Context) -> str | None:
+    """Who issued it: as its citations name it, else the local body its symbol's code names at
+    the document's own level ("…/QĐ-UBND" in a text of Ủy ban nhân dân thành phố Cần Thơ), else
+    the Party committee of its scope; a state body at an unknown level stays unknown."""
     named = Counter(c.issuer for c in members if c.issuer)
+    body = symbol.rsplit("-", 1)[-1]
     if named:
         name = named.most_common(1)[0][0]
+    elif body in STATE_BODY_CODES:
+        level = ctx.levels.get(scope or "")
+        name = f"{STATE_BODY_CODES[body]} {level}" if level else None
     else:
         name = {"central": "Trung ương", "province": "Tỉnh ủy", "city": "Thành ủy", "district": "Huyện ủy"}.get(
             scope or "")

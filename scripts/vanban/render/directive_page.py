@@ -17,6 +17,7 @@ from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
 from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title, shard_with
+from vanban.render.redirect_page import redirect_pages
 from vanban.render.status_words import force_words
 from vanban.render.report_page import (DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header,
                                       report_path)
@@ -230,9 +231,14 @@ def shown_title(d: Directive) -> str:
 
 def heading(d: Directive) -> str:
     """The page's heading: its label, but a law named by its name ("Luật Quản lý, sử dụng vũ khí,
-    vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15", not "Luật số 42/2024/QH15")."""
+    vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15", not "Luật số 42/2024/QH15"), a local body's
+    document with the body and its place."""
     if d.type == "Luật" and d.symbol and d.title and not d.names and d.title_from == "text":
         return f"Luật {shown_title(d)} số {d.symbol}"
+    if d.place and d.issuer and d.place in d.issuer and d.scope not in ("central", "state"):
+        # a local body's document: which one ("Quyết định số 2579/QĐ-UBND của Ủy ban nhân dân
+        # thành phố Cần Thơ"; every province has a 2579/QĐ-UBND)
+        return f"{d.label} của {d.issuer}"
     return d.label
 
 
@@ -421,6 +427,7 @@ def directive_pages(index: CitationIndex, reports: list[Report], memo: PageMemo 
             pages[year_path(i, year)] = memo(
                 year_path(i, year), (d.label, d.marks, [(by_slug[slug], c) for slug, c in here]),
                 lambda y=year, h=here: render_year(d, y, h, by_slug, texts))
+    pages.update(redirect_pages(index, {i: heading(d) for i, d in index.directives.items() if d.formerly}))
     return pages
 
 

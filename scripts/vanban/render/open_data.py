@@ -74,8 +74,9 @@ def _directives(index: CitationIndex) -> list[dict]:
                     "issuer": d.issuer, "level": d.level, "date": d.date, "term": d.term, "title": d.title,
                     "in_catalog": d.in_catalog, "cited": d.id in cited, "has_text": bool(d.text),
                     "url": f"van-ban/{d.id}/" if d.id in cited or d.text else None,
-                    "status": {"status": state[0], "by": state[1]} if state else None,
-                    "relations": links.get(d.id, {})})
+                    "status": {"status": state.label, "by": state.by, "since": state.date} if state else None,
+                    "in_force_from": d.force.start if d.force is not None else None,
+                    "relations": links.get(d.id, {}), "formerly": list(d.formerly)})
     return out
 
 
