@@ -35,12 +35,12 @@ def test_json_is_the_default(verb):
 
 
 def test_parse_uses_the_build_rules_and_the_sidecar(tmp_path):
-    pdf = tmp_path / "bao-cao.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    result = run_vanban("parse", str(pdf))
+    odt = tmp_path / "bao-cao.odt"
+    odt.write_bytes(b"PK\x03\x04")
+    result = run_vanban("parse", str(odt))
     assert result.returncode == 1
-    assert message_lines(result.stderr) == [f"{pdf}: error: không đọc được loại tệp '.pdf' cho báo cáo; "
-                                            "các loại đọc được: .txt, .docx"]
+    assert message_lines(result.stderr) == [f"{odt}: error: không đọc được loại tệp '.odt' cho báo cáo; "
+                                            "các loại đọc được: .txt, .docx, .pdf"]
     parsed = json.loads(run_vanban("parse", str(SEED)).stdout)
     assert parsed["committee"] == "Thành ủy Đông Hà (Đảng bộ tỉnh Quảng Trị)"  # from the sidecar
 

@@ -13,18 +13,9 @@ from vanban.cite import CitationIndex
 from vanban.glossary import Term
 from vanban.model import Report
 from vanban.passages import sentence_around
+from vanban.syllable import SYLLABLE, bare as _bare
 
-# Vietnamese syllable structure: onset, vowel nucleus, coda. Nuclei ending in a glide (ai, ao…)
-# take no coda. Loose on purpose: it tells a glued pair of syllables from one syllable.
-ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-OPEN_NUCLEI = ("iêu yêu oai oay oeo uôi ươi ươu uây uyu ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu")
-CLOSED_NUCLEI = "uyê iê yê uô ươ oa oă oe uâ uê uy oo a ă â e ê i o ô ơ u ư y"
-CODA = r"(?:ch|ng|nh|[cmnpt])"
-SYLLABLE = re.compile(
-    rf"^(?:{ONSET}(?:{'|'.join(OPEN_NUCLEI.split())}|(?:{'|'.join(CLOSED_NUCLEI.split())}){CODA}?)|gi{CODA}?)$"
-)
 ONSET_DIGRAPHS = ("th", "ch", "kh", "ph", "tr", "gh", "nh", "gi", "qu")
-TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 LETTERS = re.compile(r"[^\W\d_]+")
 NUMBER_GLUE = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_])")
 MISSING_SPACE = re.compile(r"(?<=[^\W\d_)”\"])[,;:.](?=[^\W\d_])")
@@ -39,12 +30,6 @@ READER_CODES = {
     "footnote-unclosed": ("warning", "Nội dung chú thích thiếu dấu đóng ngoặc"),
     "footnote-duplicate": ("warning", "Hai nội dung chú thích cùng số"),
 }
-
-
-def _bare(word: str) -> str:
-    """Lower-case letters without tone marks (vowel shapes kept): `đẩy` → `đây`."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
 
 
 @lru_cache(maxsize=50_000)

@@ -13,6 +13,7 @@ from vanban.read.docx import TABLE_LINE, read_docx
 from vanban.read.footnotes import extract
 from vanban.read.header import read_header
 from vanban.read.marks import find_marks, loose_marks
+from vanban.read.pdf import read_pdf
 from vanban.read.provisions import build_provisions
 from vanban.read.rules import load_rules
 from vanban.read.structure import build_blocks
@@ -37,7 +38,10 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
     diags: list[Diagnostic] = []
     tables: dict[int, list[list[str]]] = {}
     marks = []
-    if path.suffix.lower() == ".docx":
+    if path.suffix.lower() == ".pdf":
+        pdf = read_pdf(path, name)
+        raw_lines, diags = pdf.lines, pdf.diagnostics
+    elif path.suffix.lower() == ".docx":
         docx = read_docx(path, name)
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
         marks = loose_marks(docx.page_headers, "Word page header") + loose_marks(docx.text_boxes, "text box")

@@ -19,7 +19,12 @@ def read_header(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[Header
     if doc_at is None:
         return _title_only(lines, filled, rules)
     meta = ReportMeta(doc_type=lines[doc_at][1].strip())
-    header = [_classify(lines[i], rules, meta) for i in filled if i < doc_at]
+    before = [i for i in filled if i < doc_at]
+    # A motto its column wrapped (a PDF's narrow right column): two lines that make one
+    wrapped = {j for i, k in zip(before, before[1:]) for j in (i, k)
+               if matching(f"{lines[i][1].strip()} {lines[k][1].strip()}").upper() in rules.mottos}
+    header = [HeaderLine("motto", lines[i][1].strip(), lines[i][0]) if i in wrapped else _classify(lines[i], rules, meta)
+              for i in before]
     header.append(HeaderLine("doc_type", meta.doc_type, lines[doc_at][0]))
     issuers = {matching(" ".join(meta.issuer[i:])) for i in range(len(meta.issuer))}
     issuers |= {matching(line) for line in meta.issuer}
@@ -51,10 +56,11 @@ def _is_doc_type(text: str, rules: Rules) -> bool:
 def _starts_body(text: str, rules: Rules, issuers: set[str]) -> bool:
     """A line after the document type that opens the body, not the title: "Căn cứ …", a numbered
     section, a bullet (in ordinary case: titles are upper-case), or the issuer named again
-    ("ỦY BAN NHÂN DÂN THÀNH PHỐ …" above the "Căn cứ" of a decision)."""
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ …" above the "Căn cứ" of a decision), or the authority that
+    decides ("BỘ TRƯỞNG BỘ XÂY DỰNG")."""
     form = matching(text)
     return (bool(rules.title_stop.match(form)) or (not text.isupper() and bool(rules.title_stop_words.match(form)))
-            or form in issuers)
+            or form in issuers or bool(rules.title_stop_authority.match(form)))
 
 
 def _read_title(lines: list[tuple[int, str]], start: int, rules: Rules,

@@ -38,6 +38,7 @@ class Rules:
     title_rule: re.Pattern
     title_stop: re.Pattern
     title_stop_words: re.Pattern
+    title_stop_authority: re.Pattern
     title_max_length: int
     number_line: re.Pattern
     place_date_line: re.Pattern
@@ -72,6 +73,7 @@ def load_rules() -> Rules:
         title_rule=c(raw["title_rule"]),
         title_stop=c(raw["title_stop"], re.IGNORECASE),
         title_stop_words=c(raw["title_stop_words"], re.IGNORECASE),
+        title_stop_authority=c(raw["title_stop_authority"]),
         title_max_length=raw["title_max_length"],
         number_line=c(raw["number_line"], re.IGNORECASE),
         place_date_line=c(raw["place_date_line"], re.IGNORECASE),

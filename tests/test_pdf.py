@@ -1,0 +1,219 @@
+"""PDF documents: a text layer read into the same model as .txt and .docx (header columns in
+order, paragraphs joined, page numbers and running headers left out); a text layer that is not
+text, a scan, and broken or hostile files refused in one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import corpus, make_project, message_lines, run_vanban
+
+PAGE = """<div class="page">{running}{body}<div class="no">{number}</div></div>"""
+STYLE = """<!doctype html><html lang="vi"><meta charset="utf-8"><style>
+@page { size: A4; margin: 0 }
+body { margin: 0; font: 13pt "Liberation Serif", "DejaVu Serif", serif; }
+.page { height: 297mm; box-sizing: border-box; padding: 20mm 20mm 15mm 30mm; position: relative;
+        page-break-after: always; }
+.run { text-align: center; font-size: 10pt; margin-bottom: 6mm }
+.no { position: absolute; bottom: 8mm; left: 0; right: 0; text-align: center; font-size: 11pt }
+.head { display: flex; justify-content: space-between; text-align: center }
+.head div { width: 47% }
+.sign { display: flex; justify-content: space-between; margin-top: 8mm }
+.sign div { width: 45% }
+p { text-align: justify; margin: 0 0 6pt; text-indent: 12mm }
+p.flat { text-indent: 0 }
+h1 { text-align: center; font-size: 14pt; margin: 10mm 0 2mm }
+.t { text-align: center; font-weight: bold; margin: 0 0 8mm }
+</style>"""
+HEAD = ('<div class="head"><div>ỦY BAN NHÂN DÂN<br>TỈNH BÌNH ĐỊNH<br>Số: 15/QĐ-UBND</div>'
+        '<div>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>'
+        '<i>Bình Định, ngày 2 tháng 3 năm 2021</i></div></div>'
+        '<h1>QUYẾT ĐỊNH</h1><div class="t">Về việc thử đọc tệp PDF</div>')
+LONG = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; căn cứ các quy định hiện hành về "
+        "công tác văn thư, lưu trữ và việc ban hành văn bản của các cơ quan nhà nước ở địa phương;")
+ARTICLE_1 = ("Điều 1. Quyết định này có hiệu lực từ ngày 01 tháng 4 năm 2021 và áp dụng đối với các cơ quan, đơn "
+             "vị trên địa bàn tỉnh, bao gồm các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố.")
+ARTICLE_2 = ("Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, Thủ trưởng các cơ quan, đơn vị có "
+             "liên quan chịu trách nhiệm thi hành Quyết định này kể từ ngày ký ban hành.")
+SIGN = ('<div class="sign"><div>Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT.</div>'
+        '<div style="text-align:center">TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH<br><br>Nguyễn Văn A</div></div>')
+
+
+def _print(tmp_path: Path, pages: list[str], name: str = "qd.pdf") -> Path:
+    """A PDF of HTML pages, printed by Debian's chromium (embedded fonts with their Unicode maps)."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("needs Debian's chromium to print test PDFs (apt-get install chromium)")
+    html = tmp_path / "doc.html"
+    html.write_text(STYLE + "".join(pages) + "</html>", encoding="utf-8")
+    out = tmp_path / name
+    subprocess.run([executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={out}", html.as_uri()], capture_output=True, timeout=120, check=True)
+    return out
+
+
+def _decision(tmp_path: Path) -> Path:
+    running = '<div class="run">Quyết định số 15/QĐ-UBND</div>'
+    return _print(tmp_path, [
+        PAGE.format(running="", body=HEAD + f"<p>{LONG}</p><p>{ARTICLE_1}</p>", number=1),
+        PAGE.format(running=running, body=f"<p>{ARTICLE_2}</p>", number=2),
+        PAGE.format(running=running, body="<p>Điều 3. Giao Sở Nội vụ hướng dẫn thực hiện.</p>" + SIGN, number=3),
+    ])
+
+
+# What a reader sees in the printed decision, in reading order, a line per paragraph or header
+# line (written out by hand: no code shared with the reader)
+EXPECTED = [
+    "ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 15/QĐ-UBND",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bình Định, ngày 2 tháng 3 năm 2021",
+    "QUYẾT ĐỊNH", "Về việc thử đọc tệp PDF", LONG, ARTICLE_1, ARTICLE_2,
+    "Điều 3. Giao Sở Nội vụ hướng dẫn thực hiện.",
+    "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A",
+]
+
+
+def test_a_printed_decision_reads_as_its_text(tmp_path):
+    from vanban.read.pdf import read_pdf
+
+    got = read_pdf(_decision(tmp_path), "qd.pdf").lines
+    # the header's columns, left then right; a line its column wraps comes as two lines, in order
+    header = got[: got.index("QUYẾT ĐỊNH")]
+    assert " ".join(header) == " ".join(EXPECTED[:6]) and len(header) <= 8, header
+    assert got[len(header):] == EXPECTED[6:]
+
+
+def test_a_pdf_decision_is_a_directive_text_on_the_site(tmp_path):
+    """`vanban parse` and the build take a PDF as they take a .docx: header fields, provisions."""
+    pdf = _decision(tmp_path)
+    result = run_vanban("parse", str(pdf))
+    assert result.returncode == 0, result.stderr
+    meta = json.loads(result.stdout)["meta"]
+    assert (meta["full_symbol"], meta["date"], meta["doc_type"], meta["title"]) == \
+        ("15/QĐ-UBND", "2021-03-02", "QUYẾT ĐỊNH", "Về việc thử đọc tệp PDF")
+    (tmp_path / "project").mkdir()
+    root = make_project(tmp_path / "project", {"bc.txt": "CHI BỘ X\nSố 01-BC/CB\nX, ngày 15 tháng 5 năm 2021\nBÁO CÁO\n"
+                                            "về việc thử\n-----\nI. MỘT\nThực hiện Quyết định số 15/QĐ-UBND ngày "
+                                            "2/3/2021 của UBND tỉnh.\n"})
+    (root / "data" / "directives").mkdir()
+    shutil.copy(pdf, root / "data" / "directives" / "qd-15.pdf")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, message_lines(result.stderr)
+    page = (root / "docs" / "van-ban" / "quyet-dinh-15-qd-ubnd-binh-dinh-2021.md").read_text(encoding="utf-8")
+    assert "{ #dieu-2 }" in page and "Điều 3." in page
+    assert "**Tình trạng:** Có hiệu lực từ 01/04/2021" in page
+
+
+def _pdf(objects: list[bytes], trailer: bytes) -> bytes:
+    """A PDF file of the given objects, with its cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + b"trailer\n" + trailer + f"\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+ONE_PAGE = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+BOMB = zlib.compress(b"\0" * (600 * 1024 * 1024), 9)
+BAD_FILES = [
+    ("encrypted", _pdf([CATALOG, ONE_PAGE, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+                        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"],
+                       b"<< /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef>"
+                       b"<0123456789abcdef0123456789abcdef>] /Size 5 >>"), "mật khẩu"),
+    ("no pages", _pdf([CATALOG, b"<< /Type /Pages /Kids [] /Count 0 >>"], b"<< /Root 1 0 R /Size 3 >>"),
+     "không có trang"),
+    ("corrupt", b"%PDF-1.4\n\x00\x01garbage" * 50, "hỏng"),
+    ("truncated", _pdf([CATALOG, ONE_PAGE], b"<< /Root 1 0 R /Size 3 >>")[:60], "hỏng"),
+    ("blank page", _pdf([CATALOG, ONE_PAGE, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"],
+                        b"<< /Root 1 0 R /Size 4 >>"), "không có lớp chữ"),
+    ("inflates to 600 MB", _pdf([CATALOG, ONE_PAGE, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+                                 b"/Contents 4 0 R >>", b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(BOMB)
+                                 + BOMB + b"\nendstream"], b"<< /Root 1 0 R /Size 5 >>"), "quá lớn"),
+]
+
+
+@pytest.mark.parametrize("what, content, needle", BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_a_bad_pdf_is_one_line(tmp_path, what, content, needle):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(content)
+    result = run_vanban("parse", str(path))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    (line,) = message_lines(result.stderr)
+    assert "x.pdf" in line and needle in line, line
+
+
+def test_a_bad_pdf_in_data_stops_the_build_before_anything_is_written(tmp_path):
+    root = make_project(tmp_path, {"bc.pdf": BAD_FILES[2][1]})
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    (line,) = message_lines(result.stderr)
+    assert "data/reports/bc.pdf" in line
+    assert not (root / "site").exists()
+
+
+# The office files as published → what the reader says (read by eye: the header's number and
+# date; for the others, why they cannot be read)
+OFFICE = [
+    ("quyet-dinh-1074-qd-bxd-2026.pdf", ("1074/QĐ-BXD", "2026-06-29", "QUYẾT ĐỊNH")),
+    ("tb-1894-tb-sct-2026-ban-ky.pdf", "lớp chữ của tệp PDF bị hỏng"),
+    ("ke-hoach-1105-kh-dkt-2026.pdf", "lớp chữ của tệp PDF bị hỏng"),
+    ("quyet-dinh-1050-qd-sct-2026.pdf", "lớp chữ của tệp PDF bị hỏng"),
+    ("cong-van-3036-sct-cn-2026.pdf", "lớp chữ của tệp PDF bị hỏng"),
+    ("nghi-dinh-71-2019-nd-cp-ban-quet.pdf", "bản quét"),
+    ("cong-van-813-cuc-hoa-chat-ban-quet.pdf", "bản quét"),
+    ("cong-van-2265-bct-atmt-ban-quet.pdf", "bản quét"),
+]
+
+
+@pytest.mark.parametrize("name, expected", OFFICE, ids=[o[0] for o in OFFICE])
+def test_office_pdfs(name, expected):
+    result = run_vanban("parse", str(corpus("office", name)))
+    if isinstance(expected, str):
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        (line,) = message_lines(result.stderr)
+        assert expected in line, line
+        return
+    assert result.returncode == 0, result.stderr
+    meta = json.loads(result.stdout)["meta"]
+    assert (meta["full_symbol"], meta["date"], meta["doc_type"]) == expected
+    assert meta["issuer"] == ["BỘ XÂY DỰNG"]
+    assert meta["title"].startswith("Ban hành các giải pháp kỹ thuật") and meta["title"].endswith("của Bộ Xây dựng")
+
+
+def test_the_clean_office_pdf_keeps_every_word():
+    """Every word of the PDF's text layer (pdfminer's plain extraction, another path through it) is
+    in the parsed document, and nothing else: its header, blocks and their list markers."""
+    from collections import Counter
+
+    from pdfminer.high_level import extract_text
+
+    path = corpus("office", "quyet-dinh-1074-qd-bxd-2026.pdf")
+    words = Counter(extract_text(str(path)).split())
+    doc = json.loads(run_vanban("parse", str(path)).stdout)
+    parsed = Counter(" ".join([*(h["text"] for h in doc["header"]),
+                               *(f"{b.get('marker') or ''} {b['text']}" for b in doc["blocks"])]).split())
+    assert parsed == words
+
+
+def test_page_numbers_are_not_text(tmp_path):
+    """Two pages (too few to tell a running header): "- 2 -" and "Trang 1" at the foot are page
+    numbers, not text."""
+    from vanban.read.pdf import read_pdf
+
+    words = " ".join(["công tác"] * 170)
+    pdf = _print(tmp_path, [
+        '<div class="page"><p class="flat">' + words + ' kết thúc trang</p><div class="no">Trang 1</div></div>',
+        '<div class="page"><p class="flat">Đoạn thứ hai.</p><div class="no">- 2 -</div></div>',
+    ])
+    lines = read_pdf(pdf, "x.pdf").lines
+    assert lines == [words + " kết thúc trang", "Đoạn thứ hai."]
