@@ -58,7 +58,7 @@ def make_project(folder: Path, reports: dict[str, str | bytes] | None = None, se
     return folder
 
 
-PROGRESS = re.compile(r"^vanban: (văn bản|tạo trang|dựng trang|tìm kiếm): ")
+PROGRESS = re.compile(r"^vanban: (văn bản|tạo trang|dựng trang|tìm kiếm|nhận dạng chữ): ")
 
 
 def message_lines(stderr: str) -> list[str]:

@@ -21,7 +21,7 @@ import make_docx  # noqa: E402
 def test_no_command_lists_the_commands():
     result = run_vanban()
     assert result.returncode == 2
-    for verb in ("build", "serve", "parse", "check", "citations"):
+    for verb in ("build", "serve", "parse", "check", "citations", "ocr"):
         assert verb in result.stderr
     assert "required" not in result.stderr
 

@@ -155,3 +155,18 @@ NUMBERING = [
 def test_numbering_as_written(tmp_path, body, expected):
     r = _read(tmp_path, HEADER + body)
     assert [(b.kind, b.anchor, b.marker if b.kind == "heading" else None, b.text) for b in r.blocks] == expected
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Hà Nội, ngày 30 tháng 8 năm 2019", "2019-08-30"),
+    ("Hà Nội, ngày 80 tháng 8 năm 2019", None),  # OCR read "30" as "80": not a day
+    ("Hà Nội, ngày 29 tháng 2 năm 2023", None),
+    ("Hà Nội, ngày 29 tháng 2 năm 2024", "2024-02-29"),
+    ("Hà Nội, ngày   tháng 13 năm 2024", None),
+])
+def test_a_header_date_that_is_not_a_day_is_no_date(tmp_path, line, date):
+    from vanban.read import read_report
+
+    path = tmp_path / "r.txt"
+    path.write_text(f"CHI BỘ X\nSố 01-BC/CB\n{line}\nBÁO CÁO\nvề việc thử\n-----\nI. MỘT\nĐoạn.\n", encoding="utf-8")
+    assert read_report(path).meta.date == date

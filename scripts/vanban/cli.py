@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("reports", nargs="*", help="slug hoặc tệp báo cáo (mặc định: mọi báo cáo trong data/reports)")
     check.add_argument("--json", action="store_true", help="in các phát hiện thành danh sách JSON")
     check.add_argument("--strict", action="store_true", help="thoát với mã 1 nếu có phát hiện nào là lỗi")
+    ocr = verbs.add_parser("ocr", help="nhận dạng chữ các tệp PDF bản quét, lưu vào .vanban/ocr/ để lần dựng sau dùng lại")
+    ocr.add_argument("files", nargs="+", type=Path, metavar="FILE")
     cites = verbs.add_parser("citations", help="in các trích dẫn của một báo cáo, đã đối chiếu với danh mục (JSON)")
     cites.add_argument("file", type=Path)
     cites.add_argument("--json", action="store_true", help="in JSON (định dạng duy nhất, mặc định)")
@@ -127,6 +129,8 @@ def _run(args: argparse.Namespace) -> int:
         return _parse(args.file, root, args.kind)
     if args.verb == "citations":
         return _citations(args.file, root)
+    if args.verb == "ocr":
+        return _ocr(args.files, root)
     if args.verb == "check":
         from vanban.commands.check import run_check
 
@@ -183,6 +187,28 @@ def _citations(path: Path, root: Path) -> int:
     force = _force_on_its_date(report, known.index)
     json.dump([c.to_json() | {"status": force(c)} for c in cites], sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
+    return 0
+
+
+def _ocr(files: list[Path], root: Path) -> int:
+    """Recognise scanned PDFs into the OCR store of the project (any machine can fill it: the
+    entries are keyed by the file's content, and copied as they are)."""
+    from vanban.read.ocr import recognise
+    from vanban.read.pdf import needs_ocr
+    from vanban.sources import OCR_STORE
+
+    for path in files:
+        label = str(path)
+        if not path.is_file():
+            raise VanbanError("không thấy tệp", label)
+        if path.suffix.lower() != ".pdf":
+            raise VanbanError("chỉ nhận dạng chữ tệp PDF", label)
+        pages, wanted = needs_ocr(path, label)
+        if not wanted:
+            print(f"vanban: {label}: có lớp chữ, không cần nhận dạng", file=sys.stderr)
+            continue
+        recognise(path, label, pages, root / OCR_STORE)
+        print(f"vanban: {label}: đã lưu kết quả nhận dạng ({pages} trang) vào {OCR_STORE}/", file=sys.stderr)
     return 0
 
 

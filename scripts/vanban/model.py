@@ -169,6 +169,10 @@ class Report(Packed):
     date: str | None = None
     title: str = ""
     kind: Literal["report", "directive"] = "report"
+    # Read by OCR from a scan (or a broken text layer): the engine that recognised it; and the
+    # original file, which the site publishes beside the page.
+    recognised: str | None = None
+    original: str | None = None
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -193,6 +197,7 @@ class Report(Packed):
             "title": self.title,
             "committee": self.committee,
             "date": self.date,
+            "recognised": self.recognised,
             "meta": asdict(self.meta),
             "header": [asdict(h) for h in self.header],
             "headings": [asdict(h) for h in self.headings],

@@ -17,6 +17,7 @@ from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+OCR_STORE = Path(".vanban") / "ocr"
 SIDECAR_SUFFIX = ".yml"
 SIDECAR_KEYS = {"slug", "title", "committee", "date", "source", *MARK_KEYS}
 # A directive text's sidecar: its catalog id when the header cannot say it, what the text lacks.
@@ -40,6 +41,8 @@ class ReportSource:
     marks: list[Mark] = field(default_factory=list)
     kind: str = "report"
     directive_id: str | None = None
+    # Where what OCR recognised in a scanned PDF is kept (vanban.read.ocr): .vanban/ocr/ of the project.
+    ocr_store: Path | None = None
 
 
 def discover(root: Path) -> list[ReportSource]:
@@ -83,7 +86,7 @@ def _scan(root: Path, folder: Path, kind: str) -> list[ReportSource]:
 
 def _with_sidecar(path: Path, label: str, root: Path, kind: str = "report") -> ReportSource:
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    source = ReportSource(path, label, _default_slug(path), kind=kind)
+    source = ReportSource(path, label, _default_slug(path), kind=kind, ocr_store=root / OCR_STORE)
     if not sidecar.is_file():
         _check_slug(source.slug, label, None)
         return source
@@ -159,7 +162,7 @@ def read_document(source: ReportSource) -> Report:
 
 def _read(source: ReportSource) -> Report:
     reader = read_report if source.kind == "report" else read_directive
-    report = reader(source.path, slug=source.slug, label=source.label)
+    report = reader(source.path, slug=source.slug, label=source.label, ocr_store=source.ocr_store)
     report.title = source.title or report.title
     report.committee = source.committee or (report.meta.issuer[-1] if report.meta.issuer else None)
     report.date = source.date or report.meta.date

@@ -54,6 +54,8 @@ KIND_TITLES = {
     "lookalike": "Chữ Ð/ð giống Đ/đ",
     "word-artefact": "Dấu vết của Word",
     "legacy-font": "Chữ ở phông cũ đã chuyển sang Unicode",
+    "ocr": "Văn bản được nhận dạng từ hình trang (OCR)",
+    "pdf-image-page": "Trang PDF chỉ có ảnh",
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -25,6 +25,8 @@ READER_CODES = {
     "lookalike": ("info", "Chữ Ð/ð (eth) giống Đ/đ; trang hiển thị Đ/đ"),
     "word-artefact": ("info", "Dấu vết của Word (bookmark) đã được bỏ khỏi trang"),
     "legacy-font": ("info", "Chữ ở phông cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode"),
+    "ocr": ("info", "Văn bản được nhận dạng từ hình trang (OCR); có thể còn sai sót, cần đối chiếu bản gốc"),
+    "pdf-image-page": ("warning", "Trang PDF chỉ có ảnh, nội dung trang không có trên trang web"),
     "footnote-no-body": ("warning", "Dấu chú thích không có nội dung chú thích"),
     "footnote-orphan-body": ("warning", "Nội dung chú thích không có dấu chú thích trong văn bản"),
     "footnote-unclosed": ("warning", "Nội dung chú thích thiếu dấu đóng ngoặc"),
@@ -176,8 +178,9 @@ def _reader_notes(report: Report) -> list[Finding]:
     for d in report.diagnostics:
         if d.code in READER_CODES:
             severity, message = READER_CODES[d.code]
+            where = f" (dòng {d.line})" if d.line else ""
             out.append(Finding(d.code, severity, report.slug, _anchor_of_line(report, d.line), "",
-                               f"{message} (dòng {d.line})", stated=d.message, line=d.line))
+                               f"{message}{where}", stated=d.message, line=d.line))
     return out
 
 

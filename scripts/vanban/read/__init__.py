@@ -21,26 +21,30 @@ from vanban.read.structure import build_blocks
 __all__ = ["read_directive", "read_report"]
 
 
-def read_report(path: Path, slug: str | None = None, label: str | None = None) -> Report:
-    """Read one report file; `label` is how diagnostics name the file (default: the path)."""
-    return _read(path, slug, label, "report")
+def read_report(path: Path, slug: str | None = None, label: str | None = None,
+                ocr_store: Path | None = None) -> Report:
+    """Read one report file; `label` is how diagnostics name the file (default: the path);
+    `ocr_store` keeps what OCR recognised in a scanned PDF (vanban.read.ocr)."""
+    return _read(path, slug, label, "report", ocr_store)
 
 
-def read_directive(path: Path, slug: str | None = None, label: str | None = None) -> Report:
+def read_directive(path: Path, slug: str | None = None, label: str | None = None,
+                   ocr_store: Path | None = None) -> Report:
     """Read one directive's text: the same header, footnotes and marks as a report, and a body
     of provisions (Chương, Điều, khoản, điểm; or I., 1., 1.1., a)) with their anchors."""
-    return _read(path, slug, label, "directive")
+    return _read(path, slug, label, "directive", ocr_store)
 
 
-def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
+def _read(path: Path, slug: str | None, label: str | None, kind: str, ocr_store: Path | None = None) -> Report:
     rules = load_rules()
     name = label or str(path)
     diags: list[Diagnostic] = []
     tables: dict[int, list[list[str]]] = {}
     marks = []
+    recognised = None
     if path.suffix.lower() == ".pdf":
-        pdf = read_pdf(path, name)
-        raw_lines, diags = pdf.lines, pdf.diagnostics
+        pdf = read_pdf(path, name, ocr_store)
+        raw_lines, diags, recognised = pdf.lines, pdf.diagnostics, pdf.recognised
     elif path.suffix.lower() == ".docx":
         docx = read_docx(path, name)
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
@@ -76,6 +80,8 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str) -> Report:
         marks=marks,
         title=title,
         kind=kind,
+        recognised=recognised,
+        original=str(path.resolve()) if recognised else None,
     )
 
 

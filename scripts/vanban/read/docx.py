@@ -43,6 +43,8 @@ class DocxText:
     # a "MẬT" stamp or a "Lưu hành nội bộ" note often stands (read for marks only).
     page_headers: list[str] = field(default_factory=list)
     text_boxes: list[str] = field(default_factory=list)
+    # For a PDF read by OCR: the engine that recognised it (vanban.read.ocr).
+    recognised: str | None = None
 
 
 def table_placeholder(index: int) -> str:

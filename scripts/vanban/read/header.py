@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from vanban.model import HeaderLine, ReportMeta
-from vanban.normalize import matching
+from vanban.normalize import folded, matching
 from vanban.read.marks import line_marks, strip_stamp
 from vanban.read.rules import Rules
 
@@ -22,7 +24,7 @@ def read_header(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[Header
     before = [i for i in filled if i < doc_at]
     # A motto its column wrapped (a PDF's narrow right column): two lines that make one
     wrapped = {j for i, k in zip(before, before[1:]) for j in (i, k)
-               if matching(f"{lines[i][1].strip()} {lines[k][1].strip()}").upper() in rules.mottos}
+               if _is_motto(matching(f"{lines[i][1].strip()} {lines[k][1].strip()}"), rules)}
     header = [HeaderLine("motto", lines[i][1].strip(), lines[i][0]) if i in wrapped else _classify(lines[i], rules, meta)
               for i in before]
     header.append(HeaderLine("doc_type", meta.doc_type, lines[doc_at][0]))
@@ -87,12 +89,26 @@ def _read_title(lines: list[tuple[int, str]], start: int, rules: Rules,
     return i, title
 
 
+def _real_date(parts: list[str]) -> bool:
+    """Whether a year, year-month or year-month-day names a real day (or month)."""
+    try:
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_motto(form: str, rules: Rules) -> bool:
+    """A motto, whatever its marks ("CỘNG HÕA" as OCR may read "CỘNG HÒA")."""
+    return form.upper() in rules.mottos or folded(form) in {folded(m) for m in rules.mottos}
+
+
 def _classify(line: tuple[int, str], rules: Rules, meta: ReportMeta) -> HeaderLine:
     """Give one pre-title header line its role, filling the metadata it carries."""
     number, text = line
     stripped = text.strip()
     match_form = matching(stripped)
-    if match_form.upper() in rules.mottos:
+    if _is_motto(match_form, rules):
         return HeaderLine("motto", stripped, number)
     if rules.ornament_line.match(match_form):
         return HeaderLine("ornament", stripped, number)
@@ -113,7 +129,7 @@ def _classify(line: tuple[int, str], rules: Rules, meta: ReportMeta) -> HeaderLi
             parts = parts[:1]
         elif not parts[2]:
             parts = parts[:2]
-        meta.date = "-".join(parts)
+        meta.date = "-".join(parts) if _real_date(parts) else None  # "ngày 80 tháng 8": no date, not a guess
         return HeaderLine("place_date", stripped, number)
     if stripped.isupper():
         meta.issuer.append(stripped)

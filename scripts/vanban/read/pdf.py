@@ -7,10 +7,11 @@ left first, as the .docx reader reads the header's table. Page numbers and runni
 not text. Lines of one paragraph are joined: a paragraph starts where a line is indented, where
 the previous line stopped short of the right margin, or after a wider gap.
 
-A text layer that is not text is refused, never published: glyphs with no Unicode (a font
-embedded by a printer driver without its ToUnicode map: "(cid:55)(cid:1228)…"), or words that
-are not Vietnamese syllables; so is a scan (pages with no text at all). Each gets one line that
-says what the file is and what to supply instead. Cost is bounded: file size and page count.
+A scan (no text at all), and a text layer that is not text — glyphs with no Unicode (a font
+embedded by a printer driver without its ToUnicode map: "(cid:55)(cid:1228)…") — are read by
+OCR (vanban.read.ocr), and the document says so. Words that are not Vietnamese syllables (a font
+encoded wrongly) are refused, never published, with one line that says what to supply instead.
+Cost is bounded: file size, page count, what its streams inflate to, time per OCR page.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from vanban.errors import VanbanError
 from vanban.model import Diagnostic
 from vanban.read.docx import DocxText
+from vanban.read.ocr import recognise, tsv_lines
 from vanban.syllable import well_formed_share
 
 # An object pdfminer cannot read (the text of the pages around it may still be readable).
@@ -66,41 +68,57 @@ class _Line:
         return (self.x0 + self.x1) / 2
 
 
-def read_pdf(path: Path, label: str) -> DocxText:
-    """The text of a PDF with a text layer, as lines (one per paragraph or header line)."""
+def read_pdf(path: Path, label: str, ocr_store: Path | None = None) -> DocxText:
+    """The text of a PDF, as lines (one per paragraph or header line): its text layer, or, for a
+    scan or a text layer without Unicode, what OCR recognises on its pages (`recognised` then
+    names the engine; `ocr_store` keeps what was recognised, by the file's content)."""
     if path.stat().st_size > MAX_BYTES:
         raise VanbanError(f"tệp PDF quá lớn ({path.stat().st_size // (1024 * 1024)} MB; tối đa "
                           f"{MAX_BYTES // (1024 * 1024)} MB)", label)
     pages = _pages(path, label)
-    if not any(lines for lines, _ in pages):
-        raise VanbanError("tệp PDF là bản quét hoặc ảnh, không có lớp chữ: vanban chưa nhận dạng chữ (OCR) được; "
-                          "hãy dùng bản Word (.docx) hoặc bản chữ (.txt) của văn bản thay cho tệp này", label)
-    text = " ".join(line.text for lines, _ in pages for line in lines)
-    unmapped = len(UNMAPPED.findall(text))
-    if unmapped:
-        raise VanbanError(f"lớp chữ của tệp PDF bị hỏng: {unmapped} ký tự không có mã Unicode (phông chữ nhúng thiếu "
-                          "bảng mã, thường do in ra PDF qua trình điều khiển máy in); vanban không đoán chữ: hãy dùng "
-                          "bản Word gốc (.docx) hoặc xuất lại PDF từ Word (Lưu thành PDF)", label)
-    share = well_formed_share(text)
-    if share < MIN_WELL_FORMED:
-        raise VanbanError(f"lớp chữ của tệp PDF không phải chữ tiếng Việt đọc được (chỉ {share:.0%} số từ là âm tiết "
-                          "tiếng Việt): phông chữ nhúng mã hóa sai; hãy dùng bản Word gốc (.docx)", label)
     out = DocxText([])
-    empty = [number for number, (lines, images) in enumerate(pages, start=1) if not lines and images]
-    if empty:
-        out.diagnostics.append(Diagnostic(
-            "warning", "pdf-image-page", f"trang {', '.join(map(str, empty))} của tệp PDF chỉ có ảnh, không có chữ: "
-            "nội dung các trang này không có trên trang web", label, None))
+    text = " ".join(line.text for lines, _, _ in pages for line in lines)
+    unmapped = len(UNMAPPED.findall(text))
+    if not text.strip() or unmapped:
+        why = ("bản quét, không có lớp chữ" if not text.strip() else
+               f"lớp chữ hỏng: {unmapped} ký tự không có mã Unicode (phông chữ nhúng thiếu bảng mã, thường do in ra "
+               "PDF qua trình điều khiển máy in)")
+        tsv, made_by = recognise(path, label, len(pages), ocr_store)
+        pages = [([_Line(n, *line, middle) for line in tsv_lines(page)], 0, middle)
+                 for n, (page, (_, _, middle)) in enumerate(zip(tsv, pages), start=1)]
+        out.recognised = made_by
+        out.diagnostics.append(Diagnostic("info", "ocr", f"{why}: chữ được nhận dạng từ hình trang ({made_by}); "
+                                          "có thể còn sai sót, cần đối chiếu bản gốc", label, None))
+        if not any(lines for lines, _, _ in pages):
+            raise VanbanError("tệp PDF không có chữ nào, kể cả khi nhận dạng chữ từ hình trang", label)
+    else:
+        share = well_formed_share(text)
+        if share < MIN_WELL_FORMED:
+            raise VanbanError(f"lớp chữ của tệp PDF không phải chữ tiếng Việt đọc được (chỉ {share:.0%} số từ là âm "
+                              "tiết tiếng Việt): phông chữ nhúng mã hóa sai; hãy dùng bản Word gốc (.docx)", label)
+        empty = [number for number, (lines, images, _) in enumerate(pages, start=1) if not lines and images]
+        if empty:
+            out.diagnostics.append(Diagnostic(
+                "warning", "pdf-image-page", f"trang {', '.join(map(str, empty))} của tệp PDF chỉ có ảnh, không có "
+                "chữ: nội dung các trang này không có trên trang web", label, None))
     running = _running(pages)
     ordered = []
-    for lines, _ in pages:
+    for lines, _, _ in pages:
         ordered += _reading_order([line for line in lines if not _is_page_furniture(line, lines, running)])
     out.lines = _paragraphs(ordered)
     return out
 
 
-def _pages(path: Path, label: str) -> list[tuple[list[_Line], int]]:
-    """Each page's text lines (top to bottom) and its number of images."""
+def needs_ocr(path: Path, label: str) -> tuple[int, bool]:
+    """A PDF's number of pages, and whether it is read by OCR (a scan, or a text layer without
+    Unicode)."""
+    pages = _pages(path, label)
+    text = " ".join(line.text for lines, _, _ in pages for line in lines)
+    return len(pages), not text.strip() or bool(UNMAPPED.search(text))
+
+
+def _pages(path: Path, label: str) -> list[tuple[list[_Line], int, float]]:
+    """Each page's text lines (top to bottom), its number of images and its middle, across."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTFigure, LTImage, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -128,9 +146,10 @@ def _pages(path: Path, label: str) -> list[tuple[list[_Line], int]]:
                 raise VanbanError(f"tệp PDF quá dài (hơn {MAX_PAGES} trang)", label)
             lines: list[_Line] = []
             images = [0]
-            walk(page, number, (page.x0 + page.x1) / 2, lines, images)
+            middle = (page.x0 + page.x1) / 2
+            walk(page, number, middle, lines, images)
             lines.sort(key=lambda line: (-round(line.y1), line.x0))
-            out.append((lines, images[0]))
+            out.append((lines, images[0], middle))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise VanbanError("tệp PDF được bảo vệ bằng mật khẩu hoặc mã hóa: không đọc được; hãy dùng bản không khóa",
                           label) from None
@@ -173,13 +192,13 @@ def _check_inflated(path: Path, label: str) -> None:
                                       "không đọc", label)
 
 
-def _running(pages: list[tuple[list[_Line], int]]) -> set[str]:
+def _running(pages: list[tuple[list[_Line], int, float]]) -> set[str]:
     """Lines that stand first or last on at least half the pages (of two or more): running
     headers and footers, their numbers aside."""
     if len(pages) < 3:
         return set()
     seen: dict[str, int] = {}
-    for lines, _ in pages:
+    for lines, _, _ in pages:
         for line in {lines[0].text, lines[-1].text} if lines else set():
             key = re.sub(r"\d+", "#", line)
             seen[key] = seen.get(key, 0) + 1

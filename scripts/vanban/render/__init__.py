@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from vanban.check import Finding
 from vanban.cite import CitationIndex
@@ -13,6 +14,7 @@ from vanban.model import text_owner
 from vanban.render.case import shown_title
 from vanban.render.dates import vietnamese_date
 from vanban.render.locations import location_href
+from vanban.render.page import original_path
 from vanban.glossary import Term
 from vanban.model import Report
 from vanban.keyfigures import KeyFigures
@@ -66,6 +68,7 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
                                                 lambda: render_figures(report, shown, mine, checks))
     text_links = {t.slug: _links(t, index, anchors, status, made) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
+    pages.update(_originals(reports, texts, index))
     memo.keep_only(pages)
     return pages
 
@@ -127,6 +130,17 @@ def _link_words(d: Directive, index: CitationIndex, pinned: str | None, pin_text
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _originals(reports: list[Report], texts: list[Report], index: CitationIndex) -> dict[str, str | bytes]:
+    """The original file of each document read by OCR, beside its page (the page links it)."""
+    owners = {d.text: d.id for d in index.directives.values() if d.text}
+    out: dict[str, str | bytes] = {}
+    for doc in [*reports, *texts]:
+        if doc.recognised and doc.original:
+            page = report_path(doc.slug) if doc.kind == "report" else directive_path(owners.get(doc.slug, ""))
+            out[original_path(page, doc.original)] = Path(doc.original).read_bytes()
+    return out
 
 
 def _flags(report: Report, findings: list[Finding]) -> dict[str, Link]:

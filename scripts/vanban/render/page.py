@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 from vanban.model import Mark
@@ -66,3 +68,24 @@ def mark_banner(marks: list[Mark]) -> list[str]:
     text = " · ".join(labels).replace("<", "&lt;")
     return [f'<div class="vb-mark vb-mark--{kind}" role="note" data-search-exclude data-pagefind-ignore markdown>\n\n'
             f"**{text}** — {MARK_NOTES[kind]}\n\n</div>"]
+
+
+# On every page of a document read by OCR (a scan, or a PDF whose text layer was broken).
+OCR_NOTE = "Văn bản được nhận dạng từ bản quét; có thể còn sai sót — đối chiếu bản gốc"
+
+
+def original_path(page_path: str, original: str) -> str:
+    """Where a document's original file is published: beside its page, with its own suffix
+    (`bao-cao/x.md` → `bao-cao/x.pdf`)."""
+    return page_path.removesuffix(".md") + Path(original).suffix.lower()
+
+
+def ocr_banner(page_path: str, original: str | None, recognised: str | None) -> list[str]:
+    """The note that the text was recognised by a machine, linking the original file."""
+    if not recognised or not original:
+        return []
+    name = Path(original_path(page_path, original)).name
+    kind = Path(original).suffix.lower().lstrip(".").upper()
+    return [f'<div class="vb-ocr" role="note" data-search-exclude data-pagefind-ignore markdown>\n\n'
+            f"**{OCR_NOTE}:** [tải bản gốc ({kind})]({name}). Nhận dạng bằng {recognised.replace('<', '&lt;')}."
+            "\n\n</div>"]
