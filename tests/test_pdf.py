@@ -91,6 +91,17 @@ def test_a_printed_decision_reads_as_its_text(tmp_path):
     assert got[len(header):] == EXPECTED[6:]
 
 
+def _project_with(tmp_path: Path, pdf: Path) -> Path:
+    """A project with a report citing the decision, and the PDF as the decision's text."""
+    (tmp_path / "project").mkdir()
+    root = make_project(tmp_path / "project", {"bc.txt": "CHI BỘ X\nSố 01-BC/CB\nX, ngày 15 tháng 5 năm 2021\nBÁO CÁO\n"
+                                            "về việc thử\n-----\nI. MỘT\nThực hiện Quyết định số 15/QĐ-UBND ngày "
+                                            "2/3/2021 của UBND tỉnh.\n"})
+    (root / "data" / "directives").mkdir()
+    shutil.copy(pdf, root / "data" / "directives" / "qd-15.pdf")
+    return root
+
+
 def test_a_pdf_decision_is_a_directive_text_on_the_site(tmp_path):
     """`vanban parse` and the build take a PDF as they take a .docx: header fields, provisions."""
     pdf = _decision(tmp_path)
@@ -99,12 +110,7 @@ def test_a_pdf_decision_is_a_directive_text_on_the_site(tmp_path):
     meta = json.loads(result.stdout)["meta"]
     assert (meta["full_symbol"], meta["date"], meta["doc_type"], meta["title"]) == \
         ("15/QĐ-UBND", "2021-03-02", "QUYẾT ĐỊNH", "Về việc thử đọc tệp PDF")
-    (tmp_path / "project").mkdir()
-    root = make_project(tmp_path / "project", {"bc.txt": "CHI BỘ X\nSố 01-BC/CB\nX, ngày 15 tháng 5 năm 2021\nBÁO CÁO\n"
-                                            "về việc thử\n-----\nI. MỘT\nThực hiện Quyết định số 15/QĐ-UBND ngày "
-                                            "2/3/2021 của UBND tỉnh.\n"})
-    (root / "data" / "directives").mkdir()
-    shutil.copy(pdf, root / "data" / "directives" / "qd-15.pdf")
+    root = _project_with(tmp_path, pdf)
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, message_lines(result.stderr)
     page = (root / "docs" / "van-ban" / "quyet-dinh-15-qd-ubnd-binh-dinh-2021.md").read_text(encoding="utf-8")
@@ -290,12 +296,7 @@ def test_a_scan_is_read_by_ocr_and_says_so(tmp_path):
     matcher = difflib.SequenceMatcher(None, expected, _words(read.lines), autojunk=False)
     assert sum(b.size for b in matcher.get_matching_blocks()) >= 0.95 * len(expected)
 
-    (tmp_path / "project").mkdir()
-    root = make_project(tmp_path / "project", {"bc.txt": "CHI BỘ X\nSố 01-BC/CB\nX, ngày 15 tháng 5 năm 2021\nBÁO CÁO\n"
-                                            "về việc thử\n-----\nI. MỘT\nThực hiện Quyết định số 15/QĐ-UBND ngày "
-                                            "2/3/2021 của UBND tỉnh.\n"})
-    (root / "data" / "directives").mkdir()
-    shutil.copy(scan, root / "data" / "directives" / "qd-15.pdf")
+    root = _project_with(tmp_path, scan)
     first = run_vanban("--root", str(root), "build")
     assert first.returncode == 0, message_lines(first.stderr)
     assert "nhận dạng chữ: data/directives/qd-15.pdf" in first.stderr
@@ -367,3 +368,63 @@ def test_the_scanned_decree_agrees_with_its_text(office_root):
     # "80"), and a day that is not a day is no date, never a guess
     assert scan["meta"]["date"] in (None, "2019-08-30")
     assert scan["meta"]["doc_type"] == "NGHỊ ĐỊNH"
+
+
+def _signed(name: bytes | None, when: bytes | None) -> bytes:
+    """A one-page PDF whose form holds one signature field with the given /Name and /M."""
+    value = b"<< /Type /Sig /Filter /Adobe.PPKLite" + (b" /Name " + name if name else b"") + \
+        (b" /M " + when if when else b"") + b" >>"
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>", ONE_PAGE,
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+                 b"<< /FT /Sig /T (Signature1) /V 5 0 R >>", value], b"<< /Root 1 0 R /Size 6 >>")
+
+
+# A signature's /Name and /M as files write them → what the page says (signer, when)
+SIGNATURES = [
+    (b"<FEFF004E0067007500791EC5006E002000560103006E00200041>", b"(D:20190903093336+07'00')",
+     ("Nguyễn Văn A", "03/09/2019 09:33:36 (UTC+07:00)")),
+    (b"(Bo Xay dung)", b"(D:20260709112432Z)", ("Bo Xay dung", "09/07/2026 11:24:32 (UTC)")),
+    (b"(Nguyen Van B)", b"(D:2026)", ("Nguyen Van B", "01/01/2026")),
+    (None, None, (None, None)),  # a signature that names no one: "chưa rõ"
+]
+
+
+@pytest.mark.parametrize("name, when, expected", SIGNATURES)
+def test_a_signature_as_the_file_states_it(tmp_path, name, when, expected):
+    from vanban.read.signatures import read_signatures
+
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(_signed(name, when))
+    (signature,) = read_signatures(path)
+    assert (signature.signer, signature.when) == expected
+
+
+# The office files → who signed them and when, as their signatures say (read in a PDF viewer)
+SIGNED = [
+    ("quyet-dinh-1074-qd-bxd-2026.pdf", [("Lê Minh Long", "08/07/2026 22:03:34 (UTC+07:00)"),
+                                         ("Phạm Minh Hà", "09/07/2026 09:29:41 (UTC+07:00)"),
+                                         ("BỘ XÂY DỰNG", "09/07/2026 11:24:32 (UTC+07:00)")]),
+    ("nghi-dinh-71-2019-nd-cp-ban-quet.pdf", [("Cổng Thông tin điện tử Chính phủ", "03/09/2019 09:33:36 (UTC+07:00)")]),
+    ("tb-1894-tb-sct-2026-ban-ky.pdf", []),
+]
+
+
+@pytest.mark.parametrize("name, signed", SIGNED, ids=[s[0] for s in SIGNED])
+def test_who_signed_the_office_pdfs(name, signed):
+    from vanban.read.signatures import read_signatures
+
+    assert [(s.signer, s.when) for s in read_signatures(corpus("office", name))] == signed
+
+
+def test_a_pdf_page_offers_its_original_and_says_its_signatures_are_not_verified(tmp_path):
+    root = make_project(tmp_path, {})
+    (root / "data" / "directives").mkdir()
+    shutil.copy(corpus("office", "quyet-dinh-1074-qd-bxd-2026.pdf"), root / "data" / "directives" / "qd-1074.pdf")
+    result = run_vanban("--root", str(root), "build")
+    assert result.returncode == 0, message_lines(result.stderr)
+    page = (root / "docs" / "van-ban" / "quyet-dinh-1074-qd-bxd-2026.md").read_text(encoding="utf-8")
+    assert "Bản gốc: [tải tệp PDF](quyet-dinh-1074-qd-bxd-2026.pdf)" in page
+    assert "Ký số bởi Phạm Minh Hà lúc 09/07/2026 09:29:41" in page
+    assert "Chữ ký số chưa được xác minh" in page and "đã được xác minh" not in page
+    assert (root / "site" / "van-ban" / "quyet-dinh-1074-qd-bxd-2026.pdf").read_bytes() == \
+        corpus("office", "quyet-dinh-1074-qd-bxd-2026.pdf").read_bytes()

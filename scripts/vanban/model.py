@@ -153,6 +153,17 @@ class Block(Packed):
 
 
 @dataclass(slots=True)
+class Signature(Packed):
+    """A digital signature a PDF carries, as the file states it (vanban.read.signatures; never
+    verified here)."""
+
+    signer: str | None
+    when: str | None  # "03/09/2019 09:33:36 (UTC+07:00)"
+    reason: str | None = None
+    location: str | None = None
+
+
+@dataclass(slots=True)
 class Report(Packed):
     """One document read from its source file and sidecar: a report, or a directive's text
     (`kind`), whose blocks are its provisions."""
@@ -173,6 +184,8 @@ class Report(Packed):
     # original file, which the site publishes beside the page.
     recognised: str | None = None
     original: str | None = None
+    # A PDF's digital signatures (who signed, when), as the file states them.
+    signatures: list[Signature] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -198,6 +211,7 @@ class Report(Packed):
             "committee": self.committee,
             "date": self.date,
             "recognised": self.recognised,
+            "signatures": [asdict(x) for x in self.signatures],
             "meta": asdict(self.meta),
             "header": [asdict(h) for h in self.header],
             "headings": [asdict(h) for h in self.headings],

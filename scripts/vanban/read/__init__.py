@@ -14,6 +14,7 @@ from vanban.read.footnotes import extract
 from vanban.read.header import read_header
 from vanban.read.marks import find_marks, loose_marks
 from vanban.read.pdf import read_pdf
+from vanban.read.signatures import read_signatures
 from vanban.read.provisions import build_provisions
 from vanban.read.rules import load_rules
 from vanban.read.structure import build_blocks
@@ -41,10 +42,11 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str, ocr_store:
     diags: list[Diagnostic] = []
     tables: dict[int, list[list[str]]] = {}
     marks = []
-    recognised = None
+    recognised, signatures, original = None, [], None
     if path.suffix.lower() == ".pdf":
         pdf = read_pdf(path, name, ocr_store)
         raw_lines, diags, recognised = pdf.lines, pdf.diagnostics, pdf.recognised
+        signatures, original = read_signatures(path), str(path.resolve())
     elif path.suffix.lower() == ".docx":
         docx = read_docx(path, name)
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
@@ -81,7 +83,8 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str, ocr_store:
         title=title,
         kind=kind,
         recognised=recognised,
-        original=str(path.resolve()) if recognised else None,
+        original=original,
+        signatures=signatures,
     )
 
 

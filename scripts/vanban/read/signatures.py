@@ -11,22 +11,11 @@ verified.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from vanban.model import Packed
+from vanban.model import Signature
 
 PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+\-Z])(\d{2})?'?(\d{2})?'?)?")
-
-
-@dataclass(slots=True)
-class Signature(Packed):
-    """One signature as the file states it (never verified here)."""
-
-    signer: str | None
-    when: str | None  # "03/09/2019 09:33:36 (UTC+07:00)"
-    reason: str | None = None
-    location: str | None = None
 
 
 def read_signatures(path: Path) -> list[Signature]:

@@ -133,11 +133,11 @@ def _cap(text: str) -> str:
 
 
 def _originals(reports: list[Report], texts: list[Report], index: CitationIndex) -> dict[str, str | bytes]:
-    """The original file of each document read by OCR, beside its page (the page links it)."""
+    """The original file of each PDF document, beside its page (the page links it)."""
     owners = {d.text: d.id for d in index.directives.values() if d.text}
     out: dict[str, str | bytes] = {}
     for doc in [*reports, *texts]:
-        if doc.recognised and doc.original:
+        if doc.original:
             page = report_path(doc.slug) if doc.kind == "report" else directive_path(owners.get(doc.slug, ""))
             out[original_path(page, doc.original)] = Path(doc.original).read_bytes()
     return out

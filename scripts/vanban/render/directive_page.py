@@ -16,7 +16,7 @@ from vanban.render.escape import escape
 from vanban.passages import sentence_around
 from vanban.render.locations import location_href, location_label
 from vanban.render.memo import PageMemo
-from vanban.render.page import (NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title, ocr_banner,
+from vanban.render.page import (NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, mark_banner, meta_title, source_note,
                                 shard_with)
 from vanban.render.redirect_page import redirect_pages
 from vanban.render.status_words import force_words
@@ -117,7 +117,7 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
     if doc is None:
         out += [UNSEARCHED_BLOCK, f"{escape(NO_TEXT)}\n{{: .vb-no-text }}", "</div>"]
     else:
-        out += ocr_banner(directive_path(d.id), doc.original, doc.recognised)
+        out += source_note(directive_path(d.id), doc)
         out += render_header(doc, as_h1=False)
         out += contents(doc)
         out += render_body(doc, (text_links or {}).get(doc.slug, {}), depth=1)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import json
-
 from vanban.model import Mark
+from vanban.render.escape import escape
 
 GENERATED_KEY = "generated_by"
 # Front matter of pages left out of search (Material's convention, honoured by both engines):
@@ -80,12 +80,23 @@ def original_path(page_path: str, original: str) -> str:
     return page_path.removesuffix(".md") + Path(original).suffix.lower()
 
 
-def ocr_banner(page_path: str, original: str | None, recognised: str | None) -> list[str]:
-    """The note that the text was recognised by a machine, linking the original file."""
-    if not recognised or not original:
+def source_note(page_path: str, doc) -> list[str]:
+    """Under a PDF document's header: its original file to download, that the text was recognised
+    by a machine (OCR) if it was, and the digital signatures it carries — never said to be
+    verified."""
+    if not doc.original:
         return []
-    name = Path(original_path(page_path, original)).name
-    kind = Path(original).suffix.lower().lstrip(".").upper()
-    return [f'<div class="vb-ocr" role="note" data-search-exclude data-pagefind-ignore markdown>\n\n'
-            f"**{OCR_NOTE}:** [tải bản gốc ({kind})]({name}). Nhận dạng bằng {recognised.replace('<', '&lt;')}."
-            "\n\n</div>"]
+    name = Path(original_path(page_path, doc.original)).name
+    kind = Path(doc.original).suffix.lower().lstrip(".").upper()
+    if doc.recognised:
+        parts = [f"**{OCR_NOTE}:** [tải bản gốc ({kind})]({name}). Nhận dạng bằng {escape(doc.recognised)}."]
+    else:
+        parts = [f"Bản gốc: [tải tệp {kind}]({name})."]
+    for s in doc.signatures:
+        parts.append(f"Ký số bởi {escape(s.signer or 'chưa rõ')}" + (f" lúc {escape(s.when)}" if s.when else "") + ".")
+    if doc.signatures:
+        parts.append("Chữ ký số chưa được xác minh: trang chỉ ghi lại tên và thời gian ký có trong tệp, "
+                     "không kiểm tra chứng thư số; muốn xác minh, mở bản gốc bằng phần mềm ký số.")
+    css = "vb-ocr" if doc.recognised else "vb-original"
+    return [f'<div class="{css}" role="note" data-search-exclude data-pagefind-ignore markdown>\n\n'
+            + "  \n".join(parts) + "\n\n</div>"]

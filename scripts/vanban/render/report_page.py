@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from vanban.model import Block, FootnoteRef, Packed, Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape, escape_title
-from vanban.render.page import front_matter, mark_banner, meta_title, ocr_banner
+from vanban.render.page import front_matter, mark_banner, meta_title, source_note
 
 REPORTS_DIR = "bao-cao"
 DIRECTIVES_DIR = "van-ban"
@@ -50,7 +50,7 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
     to the marker that links a flagged block to its finding."""
     links, flags = links or {}, flags or {}
     out = [front_matter(report.title, report.source, description=meta_title(_description(report))),
-           *mark_banner(report.marks), *ocr_banner(report_path(report.slug), report.original, report.recognised)]
+           *mark_banner(report.marks), *source_note(report_path(report.slug), report)]
     out += render_header(report)
     out.append(_search_title(report))
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
