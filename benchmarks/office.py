@@ -1,4 +1,4 @@
-"""How the office files read: for each PDF (and .docx) in a folder, how it was read (text layer,
+"""How the office files read: for each PDF (and .docx, .doc) in a folder, how it was read (text layer,
 OCR, refused), in how many seconds, and the share of its words that are well-formed Vietnamese
 syllables (or numbers, acronyms); for a PDF with a Word or text version beside it (or named on the
 command line), the share of that version's words the PDF's text gives, in order. Prints figures,
@@ -53,7 +53,7 @@ def main() -> None:
     store = Path(tempfile.mkdtemp(prefix="vanban-ocr-bench-")) if args.fresh else ROOT / ".vanban" / "ocr"
     print(f"{'file':48} {'read as':10} {'pages':>5} {'s':>7} {'s/page':>7} {'well-formed':>11} {'agrees':>7}")
     for path in sorted(args.folder.glob("*")):
-        if path.suffix.lower() not in (".pdf", ".docx"):
+        if path.suffix.lower() not in (".pdf", ".docx", ".doc"):
             continue
         started = time.perf_counter()
         try:

@@ -100,8 +100,8 @@ def test_bad_sidecar(tmp_path, sidecar, needles):
 
 
 def test_unsupported_file_and_missing_config(tmp_path):
-    root = make_project(tmp_path, {"a.txt": GOOD, "b.doc": b"\xd0\xcf\x11\xe0"})
-    _one_line_error(run_vanban("--root", str(root), "build"), "b.doc", "không đọc được loại tệp")
-    (root / "data" / "reports" / "b.doc").unlink()
+    root = make_project(tmp_path, {"a.txt": GOOD, "b.odt": b"PK\x03\x04"})
+    _one_line_error(run_vanban("--root", str(root), "build"), "b.odt", "không đọc được loại tệp")
+    (root / "data" / "reports" / "b.odt").unlink()
     (root / "mkdocs.yml").unlink()
     _one_line_error(run_vanban("--root", str(root), "build"), "mkdocs.yml", "không thấy")

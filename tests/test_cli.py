@@ -40,7 +40,7 @@ def test_parse_uses_the_build_rules_and_the_sidecar(tmp_path):
     result = run_vanban("parse", str(odt))
     assert result.returncode == 1
     assert message_lines(result.stderr) == [f"{odt}: error: không đọc được loại tệp '.odt' cho báo cáo; "
-                                            "các loại đọc được: .txt, .docx, .pdf"]
+                                            "các loại đọc được: .txt, .docx, .doc, .pdf"]
     parsed = json.loads(run_vanban("parse", str(SEED)).stdout)
     assert parsed["committee"] == "Thành ủy Đông Hà (Đảng bộ tỉnh Quảng Trị)"  # from the sidecar
 

@@ -4,6 +4,7 @@ legacy fonts, and one clear error for files that are not Word documents."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,18 @@ def test_bad_docx_is_one_clear_error(name, needle):
     assert result.returncode == 1 and "internal error" not in result.stderr
     lines = message_lines(result.stderr)
     assert len(lines) == 1 and name in lines[0] and needle in lines[0]
+
+
+@pytest.mark.parametrize("before", ["", "<w:p/>", "<w:p/><w:p><w:r><w:t xml:space=\"preserve\"> </w:t></w:r></w:p>"])
+def test_the_header_table_after_empty_paragraphs(tmp_path, before):
+    """Word and LibreOffice often put an empty paragraph before the header table: still the
+    header (issuer and number, then motto, place and date)."""
+    sys.path.insert(0, str(FIXTURES))
+    import make_docx
+
+    header = make_docx.table([["THÀNH ỦY ĐÔNG HÀ\nSố 12-BC/TU", "ĐẢNG CỘNG SẢN VIỆT NAM\nĐông Hà, ngày 5 tháng 1 năm 2021"]])
+    body = before + header + "".join(make_docx.paragraph(make_docx.run(t)) for t in ("BÁO CÁO", "về việc thử", "I. MỘT"))
+    path = tmp_path / "r.docx"
+    make_docx.package(path, body, {})
+    meta = read_report(path).meta
+    assert (meta.issuer, meta.full_symbol, meta.date) == (["THÀNH ỦY ĐÔNG HÀ"], "12-BC/TU", "2021-01-05")

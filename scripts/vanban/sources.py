@@ -16,7 +16,7 @@ from vanban.read.marks import MARK_KEYS, stated_marks
 from vanban.slug import slugify
 from vanban.yamlfile import check_keys, key_line, load_yaml
 
-REPORT_SUFFIXES = (".txt", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
 OCR_STORE = Path(".vanban") / "ocr"
 SIDECAR_SUFFIX = ".yml"
 SIDECAR_KEYS = {"slug", "title", "committee", "date", "source", *MARK_KEYS}

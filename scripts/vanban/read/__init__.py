@@ -9,6 +9,7 @@ from vanban.messages import KIND_WORDS
 from vanban.model import Diagnostic, Report
 from vanban.normalize import count_artefacts, display
 from vanban.read.decode import read_text
+from vanban.read.doc import read_doc
 from vanban.read.docx import TABLE_LINE, read_docx
 from vanban.read.footnotes import extract
 from vanban.read.header import read_header
@@ -47,8 +48,8 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str, ocr_store:
         pdf = read_pdf(path, name, ocr_store)
         raw_lines, diags, recognised = pdf.lines, pdf.diagnostics, pdf.recognised
         signatures, original = read_signatures(path), str(path.resolve())
-    elif path.suffix.lower() == ".docx":
-        docx = read_docx(path, name)
+    elif path.suffix.lower() in (".docx", ".doc"):
+        docx = read_docx(path, name) if path.suffix.lower() == ".docx" else read_doc(path, name)
         raw_lines, tables, diags = docx.lines, docx.tables, docx.diagnostics
         marks = loose_marks(docx.page_headers, "Word page header") + loose_marks(docx.text_boxes, "text box")
         if not any(line.strip() for line in raw_lines):

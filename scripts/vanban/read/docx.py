@@ -93,7 +93,9 @@ def read_docx(path: Path, label: str) -> DocxText:
     for position, element in enumerate(elements):
         if element.tag == f"{W}tbl":
             rows = _rows(element, footnotes, numbering, out, label)
-            if position == 0 and rows and len(rows[0]) == 2:
+            # the header table: the document's first element, but for empty paragraphs before it
+            first = not any(line.strip() for line in out.lines)
+            if first and rows and len(rows[0]) == 2:
                 for column in range(2):  # the header table: issuer column, then motto and date
                     for row in rows:
                         out.lines += [line for line in row[column].split("\n")]
