@@ -393,24 +393,21 @@ def test_laws_cited_with_their_symbols_stay_apart_and_a_law_is_not_a_report(tmp_
     assert "sau ngày của chính văn bản" in notes and "báo cáo" not in notes.split("</div>")[0], notes
 
 
-CATALOG = """
-- id: chi-thi-07-ct-tu-2024
+ENTRY = """
+- id: chi-thi-{n}-ct-tu-2024
   type: Chỉ thị
-  number: "07"
-  symbol: 07-CT/TU
+  number: "{n}"
+  symbol: {n}-CT/TU
   issuer: Tỉnh ủy X
   level: Tỉnh
-  date: 2024-03-01
-  formerly: [{old}]
-- id: chi-thi-08-ct-tu-2024
-  type: Chỉ thị
-  number: "08"
-  symbol: 08-CT/TU
-  issuer: Tỉnh ủy X
-  level: Tỉnh
-  date: 2024-04-01
-  formerly: [{other}]
+  date: 2024-{month}-01
+  formerly: [{former}]
 """
+
+
+def _catalog(old: str, other: str) -> str:
+    """Two directives of a Tỉnh ủy, each with one former id."""
+    return ENTRY.format(n="07", month="03", former=old) + ENTRY.format(n="08", month="04", former=other)
 CITES_BOTH = "Chỉ thị số 07-CT/TU ngày 1/3/2024 và Chỉ thị số 08-CT/TU ngày 1/4/2024 của Tỉnh ủy"
 
 
@@ -425,7 +422,7 @@ FORMERLY = [
 @pytest.mark.parametrize("old, other, expected", FORMERLY)
 def test_former_ids_of_the_catalog(tmp_path, old, other, expected):
     root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
-    (root / "data" / "directives.yml").write_text(CATALOG.format(old=old, other=other), encoding="utf-8")
+    (root / "data" / "directives.yml").write_text(_catalog(old=old, other=other), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode == 0, message_lines(result.stderr)
     for former, now in expected.items():
@@ -439,7 +436,7 @@ def test_former_ids_of_the_catalog(tmp_path, old, other, expected):
 
 def test_a_former_id_that_is_not_an_id_is_refused(tmp_path):
     root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
-    (root / "data" / "directives.yml").write_text(CATALOG.format(old="Chỉ thị cũ", other="x"), encoding="utf-8")
+    (root / "data" / "directives.yml").write_text(_catalog(old="Chỉ thị cũ", other="x"), encoding="utf-8")
     result = run_vanban("--root", str(root), "build")
     assert result.returncode != 0
     (line,) = message_lines(result.stderr)
@@ -469,7 +466,7 @@ def test_a_browser_at_an_old_address_lands_on_the_page(tmp_path, browser):
     from browser import served_page
 
     root = make_project(tmp_path, {"bc.txt": _report("1/6/2024", CITES_BOTH)})
-    (root / "data" / "directives.yml").write_text(CATALOG.format(old="chi-thi-07-cu", other="chi-thi-08-cu"),
+    (root / "data" / "directives.yml").write_text(_catalog(old="chi-thi-07-cu", other="chi-thi-08-cu"),
                                                   encoding="utf-8")
     assert run_vanban("--root", str(root), "build").returncode == 0
     with served_page(browser, root / "site") as (base, page):

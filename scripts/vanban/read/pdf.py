@@ -30,9 +30,6 @@ from vanban.read.docx import DocxText
 from vanban.read.ocr import recognise, tsv_lines
 from vanban.syllable import well_formed_share
 
-# An object pdfminer cannot read (the text of the pages around it may still be readable).
-_UNREADABLE = (Exception,)
-
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 2000
 # What the compressed streams of one file may inflate to, together (a small file can hold a
@@ -175,7 +172,7 @@ def _check_inflated(path: Path, label: str) -> None:
             for objid in xref.get_objids():
                 try:
                     obj = doc.getobj(objid)
-                except _UNREADABLE:
+                except Exception:  # noqa: BLE001 — an object pdfminer cannot read; the pages may still be
                     continue
                 if not isinstance(obj, PDFStream) or not any(f in LITERALS_FLATE_DECODE for f, _ in obj.get_filters()):
                     continue
