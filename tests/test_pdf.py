@@ -242,6 +242,27 @@ def test_page_numbers_are_not_text(tmp_path):
     assert lines == [words + " kết thúc trang", "Đoạn thứ hai."]
 
 
+# Paragraphs that open indented, most of them one line ("1. Ông …", "Căn cứ …;"), and a few that
+# wrap: the wrapped lines start at the margin the indented ones do not (issue 34: citations
+# broken across lines by a reader that took the indent for the margin).
+SHORT_ITEMS = ["1. Ông Hoàng Văn A, Trưởng đoàn;", "2. Ông Đỗ Văn B, Phó Trưởng đoàn;", "3. Ông Bùi Văn C, Thành viên;",
+               "4. Ông Vũ Văn D, Thư ký đoàn."]
+WRAPPED = [("Căn cứ Nghị định số 217/2025/NĐ-CP ngày 05/8/2025 của Chính phủ quy định về hoạt động kiểm tra "
+            "chuyên ngành và các văn bản hướng dẫn thi hành có liên quan đến công tác kiểm tra;"),
+           ("Căn cứ Thông tư số 23/2024/TT-BCT ngày 07/11/2024 của Bộ trưởng Bộ Công Thương quy định về quản lý, "
+            "sử dụng vật liệu nổ công nghiệp, tiền chất thuốc nổ thuộc thẩm quyền quản lý của Bộ Công Thương;")]
+
+
+def test_wrapped_lines_join_when_most_paragraphs_open_indented(tmp_path):
+    from vanban.read.pdf import read_pdf
+
+    body = "".join(f"<p>{t}</p>" for t in [*WRAPPED, *SHORT_ITEMS, "5. Ông Lê Văn E, Thành viên.",
+                                            "6. Ông Phạm Văn G, Thành viên."])
+    pdf = _print(tmp_path, [PAGE.format(running="", body=body, number="")])
+    lines = read_pdf(pdf, "x.pdf").lines
+    assert lines == [*WRAPPED, *SHORT_ITEMS, "5. Ông Lê Văn E, Thành viên.", "6. Ông Phạm Văn G, Thành viên."]
+
+
 def _needs_ocr() -> None:
     if not all(shutil.which(p) for p in ("pdftoppm", "tesseract")):
         pytest.skip("needs Poppler and Tesseract with Vietnamese (apt-get install poppler-utils tesseract-ocr "

@@ -278,6 +278,16 @@ def _beside(a: _Line, b: _Line) -> bool:
     return overlap > 0.5 * min(a.height, b.height) and apart > 2 * min(a.height, b.height)
 
 
+def _margins(lines: list[_Line]) -> tuple[float, float]:
+    """A page's left and right margins, as its body lines reach them (pages differ: a landscape
+    appendix is wider). Left: where continuation lines start — in a text whose paragraphs open
+    indented most lines may be first lines, so a low share of the starts, not their median.
+    Right: the end most full lines reach (not a wide table's)."""
+    starts = sorted(round(line.x0) for line in lines)
+    ends = sorted(round(line.x1) for line in lines)
+    return starts[int(0.1 * (len(starts) - 1))], ends[int(0.9 * (len(ends) - 1))]
+
+
 def _paragraphs(ordered: list[tuple[_Line, bool]]) -> list[str]:
     """Lines joined into paragraphs: a line in a column stands alone; a body line continues the
     one before it if that one ran to the right margin and this one starts at the left margin,
@@ -285,14 +295,13 @@ def _paragraphs(ordered: list[tuple[_Line, bool]]) -> list[str]:
     body = [line for line, in_column in ordered if not in_column]
     if not body:
         return [line.text for line, _ in ordered]
-    left = statistics.median_low(sorted(round(line.x0) for line in body))
-    ends = sorted(round(line.x1) for line in body)
-    right = ends[int(0.9 * (len(ends) - 1))]  # the margin most full lines reach (not a wide table's)
+    margins = {page: _margins([line for line in body if line.page == page]) for page in {line.page for line in body}}
     out: list[str] = []
     previous: _Line | None = None
     for line, in_column in ordered:
         close = previous is not None and (previous.page != line.page or previous.y0 - line.y1 < 1.2 * line.height)
-        joins = (previous is not None and not in_column and previous.x1 >= right - 2 * previous.height
+        left = margins[line.page][0] if line.page in margins else line.x0
+        joins = (previous is not None and not in_column and previous.x1 >= margins[previous.page][1] - 2 * previous.height
                  and abs(line.x0 - left) < line.height and close and not OPENS.match(line.text))
         if joins and out:
             out[-1] += line.text if out[-1].endswith("-") else " " + line.text
