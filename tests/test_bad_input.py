@@ -39,6 +39,12 @@ def test_parse_rejects_bad_files(tmp_path, content, needles):
     _one_line_error(run_vanban("parse", str(path), "--json"), *needles)
 
 
+@pytest.mark.parametrize("name", ["nope.txt", "nope.docx", "nope.doc", "nope.pdf"])
+@pytest.mark.parametrize("command", ["parse", "citations"])
+def test_a_missing_file_of_any_type_is_one_line(tmp_path, command, name):
+    _one_line_error(run_vanban(command, str(tmp_path / name)), name, "không thấy tệp")
+
+
 def test_parse_missing_file_and_directory(tmp_path):
     _one_line_error(run_vanban("parse", str(tmp_path / "nope.txt"), "--json"), "nope.txt", "không thấy tệp")
     _one_line_error(run_vanban("parse", str(tmp_path), "--json"), "thư mục")

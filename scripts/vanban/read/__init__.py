@@ -44,6 +44,8 @@ def _read(path: Path, slug: str | None, label: str | None, kind: str, ocr_store:
     tables: dict[int, list[list[str]]] = {}
     marks = []
     recognised, signatures, original = None, [], None
+    if not path.exists():  # every format: one line, as for a text file (vanban.read.decode)
+        raise VanbanError("không thấy tệp (hoặc liên kết tới tệp không còn)", name)
     if path.suffix.lower() == ".pdf":
         pdf = read_pdf(path, name, ocr_store)
         raw_lines, diags, recognised = pdf.lines, pdf.diagnostics, pdf.recognised
