@@ -1,5 +1,6 @@
 """Recall, precision and field accuracy of the citation finder on real texts read by hand
-(benchmarks/citation_gold.yml, texts in ../shared/corpus/extra/). It runs `vanban citations`
+(benchmarks/citation_gold.yml, texts in ../shared/corpus/extra/ and, named `office/…`, office
+files of ../shared/corpus/office/). It runs `vanban citations`
 as a user would and compares its JSON with the hand-made list: it shares no code with vanban.
 
 A found citation matches a listed mention on the same line when one's words hold the other's, or
@@ -22,7 +23,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRA = ROOT.parent / "shared" / "corpus" / "extra"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXTRA = CORPUS / "extra"
 GOLD = Path(__file__).with_name("citation_gold.yml")
 FIELDS = ("type", "number", "name", "date", "issuer")
 SYMBOL = re.compile(r"\d+[a-z]?\s?[-/][^\s,;()]*")
@@ -54,7 +56,7 @@ def measure(gold: dict, verbose: bool = False) -> dict:
     per_text = {}
     for name, entries in gold.items():
         entries = entries or []
-        found = found_in(EXTRA / name)
+        found = found_in(CORPUS / name if "/" in name else EXTRA / name)
         used: set[int] = set()
         matched = fields = right = 0
         misses, wrong = [], []
@@ -96,8 +98,14 @@ def measure(gold: dict, verbose: bool = False) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list each miss, extra and wrong field")
+    parser.add_argument("--only", choices=("extra", "office"), help="only the report-like texts, or only the office files")
+    parser.add_argument("--texts", nargs="+", metavar="NAME", help="only these texts (as the list names them)")
     args = parser.parse_args()
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    if args.only:
+        gold = {name: entries for name, entries in gold.items() if name.startswith("office/") == (args.only == "office")}
+    if args.texts:
+        gold = {name: entries for name, entries in gold.items() if name in args.texts}
     t = measure(gold, args.verbose)
     print(f"{'text':45} listed found matched fields right")
     for name, (listed, found, matched, fields, right) in t["per_text"].items():

@@ -77,7 +77,10 @@ RELATIONS = {
     "ke-hoach-0124-kh-ubnd-2025-dak-lak.txt": [("2437/QĐ-TTg", "implements")],
     # khoản 3 Điều 73: "Luật … số 14/2017/QH14 đã được sửa đổi, bổ sung … theo Luật số 50/2019/QH14 và
     # Luật số 59/2020/QH14 hết hiệu lực kể từ ngày …": the law that ends is the first, not the amending ones
-    "luat-42-2024-qh15.txt": [("Hiến pháp", "basis"), ("16/2012/QH13", "amends"), ("14/2017/QH14", "repeals")],
+    # "Điều 72. Sửa đổi, bổ sung khoản 7 Điều 7 của Luật Quảng cáo": the heading names the law the
+    # text gives with its number in the next paragraph (issue 34)
+    "luat-42-2024-qh15.txt": [("Hiến pháp", "basis"), ("Luật Quảng cáo", "amends"), ("16/2012/QH13", "amends"),
+                              ("14/2017/QH14", "repeals")],
     "nghi-dinh-71-2019-nd-cp.txt": [(law, "basis") for law in (
         "Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012",
         "Luật hóa chất ngày 21 tháng 11 năm 2007", "Luật phòng, chống ma túy ngày 09 tháng 12 năm 2000",
@@ -85,8 +88,11 @@ RELATIONS = {
         "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 20 tháng 6 năm 2017")]
     + [("163/2013/NĐ-CP", "replaces")],
     "quy-dinh-383-qd-tw-2025.txt": [("33/2024/QH15", "basis"), ("29/2018/QH14", "basis"), ("270-QĐ/TW", "replaces")],
+    # "Căn cứ các Luật …: Luật Giao dịch điện tử số 20/2023/QH15, ngày 22/6/2023; Luật Công nghệ thông tin
+    # số 67/2006/QH11, ngày 29/6/2006; …": every law of the list, each with its date (issue 34)
     "quy-dinh-384-qd-tw-2025.txt": [(s, "basis") for s in (
-        "57-NQ/TW", "204-QĐ/TW", "333-QĐ/TW", "379-QĐ/TW", "05-QĐ/BCĐTW", "20/2023/QH15", "137/2024/NĐ-CP",
+        "57-NQ/TW", "204-QĐ/TW", "333-QĐ/TW", "379-QĐ/TW", "05-QĐ/BCĐTW", "20/2023/QH15", "67/2006/QH11",
+        "05/2011/QH13", "86/2015/QH13", "24/2018/QH14", "29/2018/QH14", "33/2024/QH15", "60/2024/QH15", "137/2024/NĐ-CP",
         "01/2024/NĐ-CP", "53/2022/NĐ-CP", "165/2025/NĐ-CP", "1562/QĐ-TTg", "214/NQ-CP", "278/2025/NĐ-CP")],
     "quyet-dinh-2579-qd-ubnd-2025-can-tho.txt": [
         ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "basis"),

@@ -179,13 +179,29 @@ def _citations(path: Path, root: Path) -> int:
     report = read_source(path, root, kind_of(path, root))
     known = Regenerator(root).analyse()
     built = next((d for d in known.documents if d.source == report.source), None)
-    if built is not None:
-        report, cites = built, known.index.by_report[built.slug]
-    else:
-        cites = extract_citations([report], root).by_report[report.slug]
+    index = known.index if built is not None else extract_citations([report], root)
+    report = built or report
+    # resolved and unresolved ("Nghị quyết số 52": no directive)
+    order = {b.anchor: n for n, b in enumerate(report.blocks)} | {f"fn:{f.number}": len(report.blocks) + n
+                                                                  for n, f in enumerate(report.footnotes)}
+    resolved = index.by_report.get(report.slug, [])
+
+    def place(c) -> tuple[int, int]:
+        return order.get(c.container, 0), c.start
+
+    waiting = sorted(index.unresolved.get(report.slug, []), key=place)
+    cites = []
+    for c in resolved:  # in the order the site keeps them (the open data's), each unresolved one where it stands
+        while waiting and place(waiting[0]) < place(c):
+            cites.append(waiting.pop(0))
+        cites.append(c)
+    cites += waiting
+    moved = {old: cites.index(c) for old, c in enumerate(resolved)}  # in_title_of, alias_of: into this list
     _print_diagnostics([report])
     force = _force_on_its_date(report, known.index)
-    json.dump([c.to_json() | {"status": force(c)} for c in cites], sys.stdout, ensure_ascii=False, indent=1)
+    json.dump([c.to_json() | {"status": force(c)} | {k: moved[v] for k in ("in_title_of", "alias_of")
+                                                      if (v := getattr(c, k)) is not None} for c in cites],
+              sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
 

@@ -89,7 +89,8 @@ def public_view(index: CitationIndex, visibility: Visibility) -> CitationIndex:
             if cites[i].in_title_of is not None or cites[i].alias_of is not None else cites[i]
             for i in kept]
     return CitationIndex(by_report, {i: d for i, d in index.directives.items() if i not in withheld},
-                         [k for k in index.conflicts if k.directive not in withheld])
+                         [k for k in index.conflicts if k.directive not in withheld],
+                         {slug: cites for slug, cites in index.unresolved.items() if slug not in hidden_texts})
 
 
 def mark_not_indexed(site: Path) -> None:

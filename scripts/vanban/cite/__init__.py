@@ -34,6 +34,8 @@ class CitationIndex:
     by_report: dict[str, list[Citation]] = field(default_factory=dict)
     directives: dict[str, Directive] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    # Citations no text or catalog resolves ("Nghị quyết số 52"): shown as written, with a note.
+    unresolved: dict[str, list[Citation]] = field(default_factory=dict)
 
     def cited(self) -> list[Directive]:
         """Directives that at least one report cites, sorted by id."""
@@ -60,6 +62,8 @@ def gather(reports: list[Report], resolutions: list[Resolution], by_id: dict[str
     completed: set[str] = set()  # directives copied here to be completed; the others are shared
     for report, part in zip(reports, resolutions):
         index.by_report[report.slug] = part.citations
+        if part.unresolved:
+            index.unresolved[report.slug] = part.unresolved
         index.conflicts += part.conflicts
         for d in part.directives:
             known = index.directives.get(d.id)
@@ -77,7 +81,7 @@ def own_index(report: Report, part: Resolution, by_id: dict[str, Directive]) -> 
     """One report's citations as the report alone says them (the catalog and its own citations):
     what its checks read, so that checking a report depends on nothing else."""
     return CitationIndex({report.slug: part.citations}, ChainMap({d.id: d for d in part.directives}, by_id),
-                         part.conflicts)
+                         part.conflicts, {report.slug: part.unresolved} if part.unresolved else {})
 
 
 def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) -> CitationIndex:
@@ -116,7 +120,7 @@ def attach_texts(index: CitationIndex, texts: list[Directive], patterns=None) ->
     by_report = {slug: [dataclasses.replace(c, directive=moved[c.directive]) if c.directive in moved else c
                         for c in cites] for slug, cites in index.by_report.items()}
     conflicts = [dataclasses.replace(k, directive=moved.get(k.directive, k.directive)) for k in index.conflicts]
-    return CitationIndex(by_report, directives, conflicts)
+    return CitationIndex(by_report, directives, conflicts, index.unresolved)
 
 
 def _same_document(cited: Directive, text: Directive, p) -> bool:

@@ -37,7 +37,52 @@ def find_in_report(report: Report, patterns: Patterns | None = None) -> list[Cit
             if c.in_title_of is not None:
                 c.in_title_of += base
         found += cites
+    found = _add_law_names(found, containers)
     return _add_alias_uses(found, containers, patterns)
+
+
+def _add_law_names(found: list[Citation], containers) -> list[Citation]:
+    """A law the list lacks, named in a text with its year, date or number ("Luật Quản lý,
+    sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29/6/2024"), is a citation wherever else the
+    text names it again, with nothing after it ("… của Luật Quản lý, sử dụng vũ khí, vật liệu nổ
+    và công cụ hỗ trợ về vật liệu nổ công nghiệp")."""
+    named = {c.name: c for c in found if c.kind == "law" and c.name and c.rule == "law: name closed by its year"}
+    if not named:
+        return found
+    patterns = [(_law_name_pattern(name), c) for name, c in named.items()]
+    order = {anchor: n for n, (anchor, *_rest) in enumerate(containers)}
+    extra: list[Citation] = []
+    for anchor, text, line, in_footnote in containers:
+        m = matching(text)
+        taken = [(c.start, c.end) for c in found if c.container == anchor]
+        for pattern, first in patterns:
+            for hit in pattern.finditer(m):
+                if _free(hit.start(), hit.end(), taken):
+                    c = Citation("law", text[hit.start() : hit.end()], hit.start(), hit.end(), anchor, line, in_footnote,
+                                 type=first.type, issuer=first.issuer, issuer_scope=first.issuer_scope, state=True,
+                                 rule="law: a name the text gives with its year elsewhere")
+                    c.name = first.name
+                    extra.append(c)
+                    taken.append((hit.start(), hit.end()))
+    if not extra:
+        return found
+    outer = {id(c): found[c.in_title_of] for c in found if c.in_title_of is not None}
+    merged = sorted(found + extra, key=lambda c: (order[c.container], c.start))
+    index = {id(c): n for n, c in enumerate(merged)}
+    for c in found:
+        if id(c) in outer:
+            c.in_title_of = index[id(outer[id(c)])]
+    for c in extra:
+        around = [n for n, o in enumerate(merged) if o.container == c.container and o is not c and _inside(c.start, o)]
+        c.in_title_of = around[-1] if around else None
+    return merged
+
+
+def _law_name_pattern(name: str) -> re.Pattern:
+    """A law's name as written again: any spacing, around commas too, any case."""
+    words = re.split(r"\s*,\s*|\s+", matching(name))
+    separator = r"(?:\s*,\s*|\s+)"
+    return re.compile(r"(?<![^\W_])" + separator.join(re.escape(w) for w in words) + r"(?![^\W_])", re.IGNORECASE)
 
 
 def find_names(report: Report, catalog: list[Directive], found: list[Citation],
@@ -119,6 +164,17 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
                 _title_and_topic(text, m, c, p)
                 cites.append(c)
                 taken.append((c.start, c.end))
+    for bad in p.unreadable.finditer(m):
+        if _free(bad.start(), bad.end(), taken) and _type_boundary(m, bad.start()) and m[bad.start()].isupper():
+            # "Kết luận số 12-KL/T\V": type and number are certain, the symbol is not: a short form
+            # whose symbol `vanban check` reports as unreadable
+            c = Citation("short", text[bad.start() : bad.end()], bad.start(), bad.end(), container, line, in_footnote,
+                         type=p.type_named(bad["type"]).name, number=bad["number"])
+            c.symbol_read = text[bad.start("number") : bad.end()]
+            _tail(m, c, p)
+            c.raw = text[c.start : c.end]
+            cites.append(c)
+            taken.append((c.start, c.end))
     for s in _short_forms(m, p):
         if _free(s.start(), s.end(), taken) and _type_boundary(m, s.start()):
             c = Citation("short", "", s.start(), s.end(), container, line, in_footnote,
@@ -134,13 +190,26 @@ def find_citations(text: str, container: str, line: int, in_footnote: bool,
         c.implements = bool(p.implements_before.search(m[max(0, c.start - LOOKBACK) : c.start]))
         c.pin, c.pin_text = _pin(text, m, c, p)
         alias = p.alias_intro.match(m, c.end) or p.alias_intro.search(m, c.end, min(len(m), c.end + 400))
-        if alias and all(not (c.end < o.start < alias.start()) for o in cites):
+        if alias and all(not (c.end < o.start < alias.start()) for o in cites) and _alias_of(m, c, alias, p):
             c.alias = text[alias.start("alias") : alias.end("alias")]
     for c in cites:
         outer = [i for i, o in enumerate(cites) if o is not c and _inside(c.start, o)]
         if outer:
             c.in_title_of = outer[-1]
     return cites
+
+
+def _alias_of(m: str, c: Citation, alias: re.Match, p: Patterns) -> bool:
+    """Whether "(sau đây gọi tắt là X)" after a citation names the cited document: X names a
+    document (a type word, a number or an acronym: "Nghị quyết 35", "NQ35", not "Đoàn kiểm tra",
+    the team a decision set up), and does not close a quotation the citation stands inside (“…
+    trước ngày Luật … có hiệu lực” (sau đây gọi tắt là Giải pháp kỹ thuật): the quotation's alias)."""
+    before = m[: c.start]
+    if before.count("“") > before.count("”") and "”" in m[c.end : alias.start()]:
+        return False
+    words = matching(alias["alias"]).lower()
+    return (any(ch.isdigit() for ch in words) or alias["alias"].isupper()
+            or bool(re.search(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, p.types))})(?![^\W_])", words)))
 
 
 ROMAN_VALUES = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
@@ -206,10 +275,24 @@ def _pin(text: str, m: str, c: Citation, p: Patterns) -> tuple[str | None, str |
 
 
 def _typed(m: str, start: int, p: Patterns) -> bool:
-    """Whether a type word stands right before `start` ("Quyết định số ", "Thông tư số: ")."""
+    """Whether a type word stands right before `start` ("Quyết định số ", "Thông tư số: "), or
+    names the document before its number ("Giấy phép sử dụng vật liệu nổ công nghiệp số ")."""
     before = m[max(0, start - LOOKBACK) : start]
     typed = p.type_before.search(before)
-    return bool(typed) and _type_boundary(m, start - len(before) + typed.start())
+    return (bool(typed) and _type_boundary(m, start - len(before) + typed.start())) or _named(m, start, p) is not None
+
+
+NAMED_LOOKBACK = 140
+
+
+def _named(m: str, start: int, p: Patterns) -> re.Match | None:
+    """A capitalised type word and the words that name the document before its number: "Kế
+    hoạch kiểm tra số 1105/KH-ĐKT" (a Kế hoạch, whatever its symbol's code says)."""
+    lower = max(0, start - NAMED_LOOKBACK)
+    named = p.type_named_before.search(m, lower, start)
+    if named is None or not m[named.start()].isupper() or not _type_boundary(m, named.start()):
+        return None
+    return named
 
 
 def _typed_only_symbols(m: str, found: list, p: Patterns) -> list:
@@ -238,6 +321,18 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
     if typed and _type_boundary(m, sym.start() - len(before) + typed.start()):
         start = sym.start() - len(before) + typed.start()
         type_name = p.type_named(typed["type"]).name
+        if typed["type"].lower() in p.generic and code in p.code_types:
+            type_name = p.code_types[code]  # "văn bản số 15/2020/NĐ-CP" is a Nghị định
+        kind = "full"
+    elif (abbr := p.abbreviation_before.search(m, max(0, sym.start() - LOOKBACK), sym.start())) is not None:
+        start = abbr.start()  # "QĐ số 525/QĐ-UBND", "NQ số 187/2025/QH15"
+        type_name = p.code_types[code] if abbr["abbr"] == code and code in p.code_types else p.abbreviations[abbr["abbr"]]
+        kind = "full"
+    elif (named := _named(m, sym.start(), p)) is not None:
+        start = named.start()
+        type_name = p.type_named(named["type"]).name
+        if named["type"].lower() in p.generic and code in p.code_types:
+            type_name = p.code_types[code]
         kind = "full"
     elif previous and ENUMERATION_GAP.match(m[previous[-1].end : sym.start()]) and previous[-1].code == code:
         type_name = previous[-1].type
@@ -245,7 +340,10 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
     else:
         type_name = p.code_types.get(code or "", None)
     suffix = groups.get("suffix") or groups.get("law")
+    written = suffix
     suffix = re.sub(r"\s*[-.]\s*", "-", suffix.upper() if suffix.islower() else suffix)
+    if not state and " " in suffix:  # an OCR-split suffix: "T W" is TW, and the page says so
+        suffix = suffix.replace(" ", "")
     lead = suffix.split("-")[0]
     if state and code is None and type_name and p.code_types.get(lead, "").startswith(type_name + " "):
         type_name = p.code_types[lead]  # "Thông tư số 14/TTLB": the code says a joint circular
@@ -253,9 +351,13 @@ def _symbol_citation(text, m, sym, state, previous, container, line, in_footnote
     symbol = _canonical_symbol(sym, state, number, code, suffix)
     c = Citation(kind, "", start, sym.end(), container, line, in_footnote, type=type_name,
                  number=number, symbol=symbol, code=code, suffix=suffix, state=state)
+    if written != suffix and " " in written:
+        c.symbol_read = text[sym.start() : sym.end()]
     _tail(m, c, p)
     if kind == "full":
         _issuer_before(m, c, p)
+    if c.issuer is None and state and (body := p.issuer_of_symbol(suffix)) is not None:
+        c.issuer, c.issuer_scope = body.name, body.scope  # "567/BTC-NSNN": Bộ Tài chính
     c.raw = text[c.start : c.end]
     _title_and_topic(text, m, c, p)
     return c
@@ -295,6 +397,8 @@ def _tail(m: str, c: Citation, p: Patterns) -> None:
             issuer = p.issuer_by_phrase[i["issuer"].lower()]
             c.issuer, c.issuer_scope = issuer.name, issuer.scope
             pos = c.end = i.end()
+            if issuer.scope in ("province", "city", "district") and (place := p.place_after.match(m, pos)):
+                pos = c.end = place.end()  # "của Tỉnh ủy Lào Cai ngày 29/12/2025": the date after the place
         elif c.term is None and (t := p.term.match(m, at)):
             c.term = t["term"]
             pos = c.end = t.start() + len(m[t.start() : t.end()].rstrip())

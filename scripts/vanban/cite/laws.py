@@ -38,6 +38,7 @@ class Laws:
     issuers: dict[str, str]
     listed: re.Pattern
     unlisted: re.Pattern
+    unlisted_bare: re.Pattern
     stop_words: frozenset[str]
     max_words: int
 
@@ -75,6 +76,10 @@ def load_laws() -> Laws:
         unlisted=re.compile(
             rf"(?<![^\W_]){AMENDING}?(?P<name>(?-i:(?:{types}))\s+[^\W\d_]+(?:\s*,?\s+[^\W\d_]+){{0,{raw['unlisted_max_words']}}}?)"
             rf"(?={re.sub(r'[?]P<[a-z0-9_]+>', '?:', TAIL)})(?:{TAIL})"),
+        unlisted_bare=re.compile(
+            rf"(?<![^\W_])(?P<name>(?:{types})\s+[^\W\d_]+"
+            rf"(?:(?:\s*,\s*|\s+-\s+|\s+)[^\W\d_]+){{0,{raw['unlisted_max_words'] - 1}}}?)"
+            rf"(?=\s*(?:[;.:)\]]|(?:,|\s+và)\s+(?:{types})\s))"),
         stop_words=frozenset(raw["unlisted_stop_words"]),
         max_words=raw["unlisted_max_words"],
     )
@@ -109,7 +114,7 @@ def find_laws(text: str, m: str, container: str, line: int, in_footnote: bool,
         return []
     out: list[Citation] = []
     spans = list(taken)
-    for pattern, listed in ((laws.listed, True), (laws.unlisted, False)):
+    for pattern, listed in ((laws.listed, True), (laws.unlisted, False), (laws.unlisted_bare, False)):
         for hit in pattern.finditer(m):
             if not all(hit.end() <= s or hit.start() >= e for s, e in spans):
                 continue
@@ -120,10 +125,13 @@ def find_laws(text: str, m: str, container: str, line: int, in_footnote: bool,
     return out
 
 
-def _citation(text, m, hit: re.Match, listed: bool, laws: Laws, container, line, in_footnote) -> Citation | None:
+def _citation(text, m, found: re.Match, listed: bool, laws: Laws, container, line, in_footnote) -> Citation | None:
+    hit = _Groups(found)
     written = " ".join(hit["name"].split())
     if not _has_tail(hit) and not hit["amend"] and not written[:1].isupper():
         return None  # "sửa đổi hiến pháp và pháp luật": a lower-case name with no year is the subject, not a citation
+    if found.re is laws.unlisted_bare and not _capital_name(written):
+        return None  # "Luật sư", "Luật này": a name the list lacks starts with a capital
     law = laws.law(written) if listed else None
     if not listed:
         words = written.split()[1 if not written.lower().startswith(("bộ luật", "pháp lệnh", "hiến pháp")) else 2:]
@@ -137,7 +145,8 @@ def _citation(text, m, hit: re.Match, listed: bool, laws: Laws, container, line,
     raw_end = end - (len(m[hit.start():end]) - len(m[hit.start():end].rstrip(" ,")))
     c = Citation("law", text[hit.start():raw_end], hit.start(), raw_end, container, line, in_footnote,
                  type=type_name, issuer=laws.issuers.get(type_name), issuer_scope="state", state=True,
-                 rule="law: listed name" if law else "law: name closed by its year")
+                 rule="law: listed name" if law else ("law: name closing a clause" if found.re is laws.unlisted_bare
+                                                      else "law: name closed by its year"))
     c.name = name
     if hit["sym"]:
         c.symbol = hit["sym"]
@@ -148,10 +157,48 @@ def _citation(text, m, hit: re.Match, listed: bool, laws: Laws, container, line,
             c.date = date(int(year), int(month), int(day)).isoformat()
         except ValueError:
             c.date = None
+    elif (after := DATE_AFTER.match(m, c.end)) and hit["sym"]:  # "… số 55/2024/QH15 ngày 29 tháng 11 năm 2024"
+        c.end = after.end()
+        c.raw = text[c.start : c.end]
+        c.date_raw = after["raw"]
+        c.date = _day(after)
     elif hit["ly1"] or hit["ly2"] or hit["ly3"]:
         c.date = hit["ly1"] or hit["ly2"] or hit["ly3"]
     return c
 
 
-def _has_tail(hit: re.Match) -> bool:
+DATE_AFTER = re.compile(rf"\s*,?\s*(?P<raw>ngày\s*(?:{DAY_MONTH_YEAR}))", re.IGNORECASE)
+
+
+def _day(found: re.Match) -> str | None:
+    day, month, year = (found["d"], found["m"], found["y"]) if found["d"] else (found["d2"], found["m2"], found["y2"])
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+class _Groups:
+    """A match's groups by name, None for a group its pattern lacks (the bare names have no tail)."""
+
+    def __init__(self, found: re.Match) -> None:
+        self.found, self.groups = found, found.groupdict()
+
+    def __getitem__(self, name: str):
+        return self.groups.get(name)
+
+    def start(self, name: str = "") -> int:
+        return self.found.start(name) if name else self.found.start()
+
+    def end(self, name: str = "") -> int:
+        return self.found.end(name) if name else self.found.end()
+
+
+def _capital_name(written: str) -> bool:
+    words = written.split()
+    first = 2 if written.lower().startswith(("bộ luật", "pháp lệnh", "hiến pháp")) else 1
+    return len(words) > first and words[first][:1].isupper()
+
+
+def _has_tail(hit) -> bool:
     return any(hit[g] for g in ("ly1", "ly2", "ly3", "d", "d2"))

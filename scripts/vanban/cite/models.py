@@ -59,6 +59,9 @@ class Citation(Packed):
     # says (None: not said and the text's own start unknown), and whether part of it stays ("trừ …").
     ends_on: str | None = None
     ends_except: bool = False
+    # The symbol as written when it was read with a guess the page must say: an OCR-split
+    # suffix ("99- QĐ/T W", read as 99-QĐ/TW).
+    symbol_read: str | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)

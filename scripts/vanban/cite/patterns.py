@@ -22,13 +22,16 @@ DAY_MONTH_YEAR = (
 # No letter or digit may follow a symbol (Unicode-aware: "CP-Chính" is CP then a word).
 SYMBOL_END = r"(?![^\W_])"
 SUFFIX_PART = r"[A-ZĐ][A-Za-zĐđ&]{1,9}\d{0,2}"
+# The suffix also as OCR splits its last letter off ("99-QĐ/T W"): read as TW, and said so.
 PARTY_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{1,4})\s?-\s?(?P<code>[A-ZĐ][A-Za-zĐđ]{0,4})\s?/\s?"
-                r"(?P<suffix>[A-ZĐ][A-ZĐ]{1,9})" + SYMBOL_END)
-STATE_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{{1,5}}[a-z]?)\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?"
+                r"(?P<suffix>[A-ZĐ]{0,8}[THQĐ] [WU]|[A-ZĐ][A-ZĐ]{1,9})" + SYMBOL_END)
+# A state document's number: digits, a letter ("30a"), or a dotted part ("66.7/2025/NQ-CP").
+STATE_NUMBER = r"\d{1,5}(?:\.\d{1,3})?[a-z]?"
+STATE_SYMBOL = (r"(?<![\w/.-])(?P<number>" + STATE_NUMBER.replace("{", "{{").replace("}", "}}") + r")\s?/\s?(?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?"
                 r"(?:(?P<code>{codes})\s?[-.]\s?(?P<suffix>" + SUFFIX_PART.replace("{", "{{").replace("}", "}}")
                 + r"(?:-" + SUFFIX_PART.replace("{", "{{").replace("}", "}}") + r")*)|(?P<law>QH\d{{1,2}}))"
                 + SYMBOL_END)
-OTHER_SYMBOL = (r"(?<![\w/.-])(?P<number>\d{1,5}[a-z]?)\s?/\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
+OTHER_SYMBOL = (r"(?<![\w/.-])(?P<number>" + STATE_NUMBER + r")\s?/\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
                 r"(?P<suffix>[A-ZĐ][A-Za-zĐđ&]{0,9}\d{0,2}(?:\s?[-.]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}\d{0,2})*)" + SYMBOL_END)
 
 
@@ -52,13 +55,20 @@ class Patterns:
     party_suffixes: tuple[tuple[str, str], ...]
     state_suffixes: tuple[tuple[str, str], ...]
     issuer_by_phrase: dict[str, Issuer]
+    issuer_by_code: dict[str, Issuer]
+    generic: frozenset[str]
     levels: dict[str, str]
     committees: tuple[tuple[re.Pattern, str], ...]
     terms: tuple[tuple[str, date], ...]
     local_term_starts: tuple[date, ...]
     type_before: re.Pattern
+    type_named_before: re.Pattern
+    abbreviation_before: re.Pattern
+    abbreviations: dict[str, str]
+    place_after: re.Pattern
     short: re.Pattern
     short_scan: re.Pattern
+    unreadable: re.Pattern
     party_symbol: re.Pattern
     state_symbol: re.Pattern
     # Forms found only right after a type word: lower case (`15/qđ-ubnd`, `12-ct/tw`), and state
@@ -80,6 +90,14 @@ class Patterns:
     implements_before: re.Pattern
     pin_before: re.Pattern
     pin_after: re.Pattern
+
+    def issuer_of_symbol(self, number_and_suffix: str) -> Issuer | None:
+        """The body a symbol's code names ("BTC" in `567/BTC-NSNN`), if `issuer_codes` knows it."""
+        for part in re.split(r"[-/.]", number_and_suffix):
+            for code in (part, part.rstrip("0123456789")):
+                if code in self.issuer_by_code:
+                    return self.issuer_by_code[code]
+        return None
 
     def has_type(self, word: str | None) -> bool:
         return bool(word) and matching(word).lower() in self.types
@@ -120,30 +138,55 @@ def load_patterns() -> Patterns:
     for entry in raw["issuers"]:
         for phrase in entry["phrases"]:
             issuer_by_phrase[matching(phrase).lower()] = Issuer(entry["name"], entry["scope"])
+    issuer_by_code = {}
+    for code, name in raw["issuer_codes"].items():
+        known = issuer_by_phrase.get(matching(name).lower())
+        issuer_by_code[code] = Issuer(name, known.scope if known else "state")
+    generic = frozenset(matching(w).lower() for w in raw["generic_words"])
+    number_word = raw["number_word"]
     codes = sorted({c for t in types.values() for c in t.codes} | set(raw["code_types"]), key=len, reverse=True)
     code_alt = "|".join(re.escape(c) for c in codes)
     term_word = r"kh[óo]a"
     type_alt = _alternation(types)
+    short_alt = _alternation(t for t in types if t not in generic)
     return Patterns(
         types=types,
         code_types=raw["code_types"],
         party_suffixes=tuple((s["ends_with"], s["scope"]) for s in raw["party_suffixes"]),
         state_suffixes=tuple((s["ends_with"], s["scope"]) for s in raw["state_suffixes"]),
         issuer_by_phrase=issuer_by_phrase,
+        issuer_by_code=issuer_by_code,
+        generic=generic,
         levels=raw["levels"],
         committees=tuple((re.compile(matching(c["pattern"])), c["scope"]) for c in raw["committees"]),
         terms=tuple((name, start) for name, start in raw["terms"].items()),
         local_term_starts=tuple(raw["local_term_starts"]),
         # a type word right before a symbol: "Chỉ thị số ", "Quy định "
-        type_before=re.compile(rf"(?P<type>{type_alt})\s*(?:số\s*)?:?\s*$", re.IGNORECASE),
+        type_before=re.compile(rf"(?P<type>{type_alt})\s*(?:{number_word}\s*)?:?\s*$", re.IGNORECASE),
+        abbreviation_before=re.compile(
+            rf"(?<![^\W_])(?P<abbr>{'|'.join(map(re.escape, raw['abbreviations']))})\s+{number_word}\s*:?\s*$"),
+        abbreviations=dict(raw["abbreviations"]),
+        # the place after a local issuer ("của Tỉnh ủy Lào Cai ngày …"): capitalised words, not
+        # the type word of the next document
+        place_after=re.compile(rf"(?:\s+(?:tỉnh|thành phố|huyện)\b)?(?:\s+(?!(?:{type_alt})(?![^\W_]))"
+                               r"(?-i:[A-ZĐ])[^\W\d_]*){1,3}(?![^\W_])", re.IGNORECASE),
+        # "Kế hoạch kiểm tra số ", "Giấy chứng nhận đủ điều kiện về an ninh, trật tự số ": the
+        # type word (capitalised, checked by the finder) and the words naming the document
+        type_named_before=re.compile(
+            rf"(?<![^\W_])(?P<type>{type_alt})(?:\s*,?\s+(?!(?:{_alternation(raw['named_stop_words'])})(?![^\W_]))"
+            rf"[^\W\d_][^\s,;.:()“”\"]*){{1,{raw['named_max_words']}}}\s+{number_word}\s*:?\s*$", re.IGNORECASE),
         # a type word and a bare number: "Chỉ thị 05", "Nghị quyết số 35" (kept only if resolved)
         short=re.compile(
-            rf"(?P<type>{type_alt})\s+(?:số\s+)?(?P<number>\d{{1,4}})(?![\d/]|\s?-\s?[A-Za-zĐ\d]|\s?/)"
+            rf"(?P<type>{short_alt})\s+(?:{number_word}\s+)?(?P<number>\d{{1,4}})(?![\d/]|\s?-\s?[A-Za-zĐ\d]|\s?/)"
             rf"(?!\s+(?:{_alternation(raw['count_nouns'])})(?![^\W_])|\s+năm(?!\s+(?:19|20)\d{{2}}))",
             re.IGNORECASE,
         ),
+        # a type word and number before what should be a symbol but is none ("Kết luận số 12-KL/T\\V"
+        # as OCR reads it): a citation whose symbol cannot be read
+        unreadable=re.compile(rf"(?P<type>{short_alt})\s+{number_word}\s*(?P<number>\d{{1,4}})\s?[-/]\s?"
+                              r"(?P<junk>[^\W\d_][^\s,;()]{0,14})", re.IGNORECASE),
         # where `short` may match, found in lower-cased text: a case-sensitive scan is ~10x faster
-        short_scan=re.compile(rf"(?:{type_alt.lower()})\s+(?:số\s+)?\d"),
+        short_scan=re.compile(rf"(?:{short_alt.lower()})\s+(?:{number_word}\s+)?\d"),
         # 05-CT/TW, 10-QĐi/TU, 26-HD/BTCTW, "19-CT / TU", "25- NQ/TW"
         party_symbol=re.compile(PARTY_SYMBOL),
         # 06/2013/NQ-HĐND, 123/2020/NĐ-CP, 15/QĐ-UBND, 17/2008/QH12, 30a/2008/NQ-CP, 77/2006/QĐ.UBND,

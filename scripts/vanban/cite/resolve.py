@@ -8,6 +8,7 @@ which. Contradictions (two dates, a symbol typo) resolve to one directive and ar
 
 from __future__ import annotations
 
+import re
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ class Registry:
     by_id: dict[str, Directive] = field(default_factory=dict)
     directives: dict[str, Directive] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    unresolved: list[Citation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.by_id:
@@ -129,6 +131,9 @@ class Resolution:
     citations: list[Citation]
     directives: list[Directive]
     conflicts: list[Conflict]
+    # Citations of a document the text does not tell ("Nghị quyết số 52"): found, not linked;
+    # the page shows them as written with a note, `vanban check` lists them.
+    unresolved: list[Citation] = field(default_factory=list)
 
 
 def resolve_alone(report: Report, cites: list[Citation], catalog: list[Directive], by_id: dict[str, Directive],
@@ -140,7 +145,8 @@ def resolve_alone(report: Report, cites: list[Citation], catalog: list[Directive
     # symbol resolves to the law by name) is cited by nothing: no page of its own (it was a phantom
     # "Luật số 16/2012/QH13 (năm 2017)" beside Luật Quảng cáo 2012).
     cited = {c.directive for c in kept}
-    return Resolution(kept, [d for d in registry.directives.values() if d.id in cited], registry.conflicts)
+    return Resolution(kept, [d for d in registry.directives.values() if d.id in cited], registry.conflicts,
+                      registry.unresolved)
 
 
 def resolve_report(report: Report, cites: list[Citation], registry: Registry, p: Patterns) -> list[Citation]:
@@ -161,7 +167,8 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
     for i, c in enumerate(cites):
         if c.kind == "short":
             _resolve_short(i, c, cites, ctx, registry, p)
-            if c.directive is None and c.raw[:1].isupper():  # "Nghị định 77", not "nghị định 77" in passing
+            if c.directive is None and _named_as_document(c, p):
+                registry.unresolved.append(c)
                 conflicts.append(_conflict("unresolved", f"“{c.raw}”: không rõ là văn bản nào (không có số hiệu đầy đủ, "
                                            f"năm ban hành hay cơ quan ban hành, và {ctx.noun} không dẫn đầy đủ ở chỗ khác); "
                                            "chưa liên kết", ctx, [c]))
@@ -177,7 +184,16 @@ def resolve_report(report: Report, cites: list[Citation], registry: Registry, p:
             if codes and c.code not in codes:
                 conflicts.append(_conflict("code-type", f"“{c.raw}”: ký hiệu {c.code} không phải của {c.type} "
                                            f"({', '.join(codes)}); giữ nguyên như văn bản ghi", ctx, [c]))
+    for c in cites:
+        if c.symbol_read and c.symbol:
+            conflicts.append(_conflict("symbol-read", f"“{c.raw}”: ký hiệu viết “{c.symbol_read}”, đọc là {c.symbol} "
+                                       "(có thể do nhận dạng chữ); cần đối chiếu bản gốc", ctx, [c]))
+        elif c.symbol_read:
+            conflicts.append(_conflict("symbol-read", f"“{c.raw}”: không đọc được ký hiệu “{c.symbol_read}” "
+                                       "(có thể do nhận dạng chữ); cần đối chiếu bản gốc", ctx, [c]))
     kept = [c for c in cites if c.directive]
+    for c in registry.unresolved:
+        c.in_title_of = c.alias_of = None
     _check_after_report(kept, ctx, registry, conflicts)
     _reindex(cites, kept)
     for conflict, about in conflicts:
@@ -524,6 +540,15 @@ def _resolve_short(i: int, c: Citation, cites: list[Citation], ctx: Context, reg
         note="Văn bản được dẫn bằng số thứ tự, không có số hiệu đầy đủ.",
     ))
     c.directive, c.rule = directive.id, "short form: type, number and issuer cited"
+
+
+NUMBER_WORD = re.compile(r"\bs[ốôổoó]\s", re.IGNORECASE)
+
+
+def _named_as_document(c: Citation, p: Patterns) -> bool:
+    """A short form that names one document even unresolved: "Nghị định 77", "nghị quyết số 52";
+    not "nghị định 77" in passing, which may be a count or a page."""
+    return c.raw[:1].isupper() or bool(NUMBER_WORD.search(matching(c.raw)))
 
 
 def _plain_number(number: str | None) -> str | None:

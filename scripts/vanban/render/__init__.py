@@ -28,7 +28,7 @@ from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_re
 from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
 from vanban.render.memo import PageMemo
 from vanban.render.open_data import data_files
-from vanban.render.report_page import REPORTS_DIR, Link, directive_path, render_report, report_path
+from vanban.render.report_page import REPORTS_DIR, UNRESOLVED_TITLE, Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
 DIRECTIVES_SECTION = "Văn bản được trích dẫn"
@@ -95,6 +95,8 @@ def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]], s
         if key not in made:
             made[key] = _link_words(d, index, pinned, c.pin_text, on, report)
         links.setdefault(c.container, []).append(Link(c.start, c.end, *made[key]))
+    for c in index.unresolved.get(report.slug, []):
+        links.setdefault(c.container, []).append(Link(c.start, c.end, "", UNRESOLVED_TITLE))
     return links
 
 

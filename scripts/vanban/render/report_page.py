@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from vanban.model import Block, FootnoteRef, Packed, Report
@@ -12,6 +13,12 @@ from vanban.render.page import front_matter, mark_banner, meta_title, source_not
 REPORTS_DIR = "bao-cao"
 DIRECTIVES_DIR = "van-ban"
 FOOTNOTES_HEADING = "Chú thích"
+
+
+# Beside a citation of a document the text does not tell which ("Nghị quyết số 52").
+UNRESOLVED_NOTE = "chưa rõ văn bản"
+UNRESOLVED_TITLE = ("Chưa xác định được văn bản này: câu trích dẫn không ghi đủ số hiệu, năm hay cơ quan ban hành, "
+                    "và văn bản không dẫn đầy đủ ở chỗ khác")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +206,11 @@ def _inline(text: str, refs: list[FootnoteRef], links: list[Link], line_start: b
         if link.start < pos:
             continue
         plain(link.start)
+        if not link.target:  # a document the text does not tell: its words as written, and a note
+            plain(link.end)
+            out.append(f' <span class="vb-cite-note" title="{html.escape(link.title)}" data-pagefind-ignore="all" '
+                       f'data-search-exclude="">{html.escape(UNRESOLVED_NOTE)}</span>')
+            continue
         out.append(f"[{escape(text[link.start : link.end])}]({link.target} \"{escape_title(link.title)}\")")
         if link.note is not None:
             words, target, title = link.note
