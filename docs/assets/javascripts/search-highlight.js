@@ -86,11 +86,36 @@
       folded = foldedText(target);
       ranges = matches(folded, edge + "(?:" + terms.map(escape).join("|") + ")[\\p{L}\\p{N}]*");
     }
+    if (!ranges.length && !target) {
+      /* no phrase on the page (words apart): the passage holding most of them is where the
+         result opens, its words marked (never the top of a long text with nothing marked) */
+      var best = bestPassage(article, terms);
+      if (best) {
+        folded = foldedText(best);
+        ranges = matches(folded, edge + "(?:" + terms.map(escape).join("|") + ")[\\p{L}\\p{N}]*");
+      }
+    }
     mark(folded, ranges);
     if (!target) {
       var first = article.querySelector("mark.vb-hit");
       if (first) { first.scrollIntoView({ block: "center" }); }
     }
+  }
+
+  /* The paragraph, provision or heading (an element with an id) holding most query words: the
+     smallest such (not the section around it), the first in the text of equal ones; null if
+     none holds any. */
+  function bestPassage(article, terms) {
+    var best = null, most = 0;
+    article.querySelectorAll("p[id], li[id], div[id], h2[id], h3[id], h4[id], h5[id]").forEach(function (el) {
+      if (el.closest(SKIP)) { return; }
+      var have = foldWords(el.textContent);
+      var count = terms.filter(function (t) { return have.indexOf(t) >= 0; }).length;
+      if (count > most || (count && count === most && el.textContent.length < best.textContent.length)) {
+        most = count; best = el;
+      }
+    });
+    return best;
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setUp); }
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUp); }

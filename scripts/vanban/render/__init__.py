@@ -28,6 +28,7 @@ from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_re
 from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
 from vanban.render.memo import PageMemo
 from vanban.render.open_data import data_files
+from vanban.search.known import KNOWN_PATH, KNOWN_SCRIPT, known_items, known_script
 from vanban.render.report_page import REPORTS_DIR, UNRESOLVED_TITLE, Link, directive_path, render_report, report_path
 
 REPORTS_SECTION = "Báo cáo"
@@ -55,6 +56,9 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     made: dict = {}
     status = statuses(index)
     pages.update(index_pages(index, memo, status))
+    pages[KNOWN_PATH] = known_items(index, anchors, status)  # what the search box reads first
+    pages[KNOWN_SCRIPT] = known_script(pages[KNOWN_PATH])
+    memo.rendered |= {KNOWN_PATH, KNOWN_SCRIPT}
     for report in reports:
         mine = findings.get(report.slug, [])
         links, flags, shown = _links(report, index, anchors, status, made), _flags(report, mine), figures[report.slug]

@@ -67,6 +67,12 @@ FOLD_JS = Path(__file__).with_name("fold.js")
 FOLD_PLACEHOLDER = "/* __VANBAN_FOLD__ */"
 
 
+KNOWN_JS = Path(__file__).with_name("known.js")
+KNOWN_PLACEHOLDER = "/* __VANBAN_KNOWN__ */"
+
+
 def with_fold(script: str) -> str:
-    """A search worker's source with what both workers share (fold.js: `vbFold`, `vbWithQuery`) written in."""
-    return script.replace(FOLD_PLACEHOLDER, FOLD_JS.read_text(encoding="utf-8").strip())
+    """A search worker's source with what the workers share written in: fold.js (`vbFold`,
+    `vbWithQuery`), and where a worker asks for it, known.js (a query naming a document)."""
+    script = script.replace(FOLD_PLACEHOLDER, FOLD_JS.read_text(encoding="utf-8").strip())
+    return script.replace(KNOWN_PLACEHOLDER, KNOWN_JS.read_text(encoding="utf-8").strip())

@@ -38,6 +38,8 @@ var SIGNATURE = "pagefind_dcd";  /* what an unpacked Pagefind file starts with *
 
 /* __VANBAN_FOLD__ */
 
+/* __VANBAN_KNOWN__ */
+
 function words(text) {
   return vbFold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
@@ -68,11 +70,66 @@ function variants(query) {
   return out.map(function (t) { return t.join(" "); });
 }
 
+/* A word of the page matches a word of the query: the word being typed (the query's last) as a
+   prefix, every other word whole ("lệ" is not "lên"); a number beside other words whole ("Hướng
+   dẫn 45" is not 456), a number alone as typed so far. */
+function prefixAllowed(wanted, i) {
+  return i === wanted.length - 1 && (wanted.length === 1 || !/^\d+$/.test(wanted[i]));
+}
+
+function matchesWord(have, w, prefix) {
+  return have === w || (prefix && have.lastIndexOf(w, 0) === 0);
+}
+
 function holds(text, wanted) {
   var have = words(text);
-  return wanted.every(function (w) {
-    return have.some(function (h) { return h.lastIndexOf(w, 0) === 0; });
+  return wanted.every(function (w, i) {
+    return have.some(function (h) { return matchesWord(h, w, prefixAllowed(wanted, i)); });
   });
+}
+
+var KNOWN = "tim-kiem/van-ban.json";  /* the documents a query may name (vanban.search.known) */
+var KNOWN_SHOWN = 3;
+var knownData = null;
+function loadKnown() {
+  if (!knownData) {
+    knownData = fetch(new URL(KNOWN, SITE).href).then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+  return knownData;
+}
+
+/* The documents the query names, first: the provision asked for as a result of its own (the
+   page marks it as the address's target), then the document's page, titled with its force as
+   its page states it. Material shows a result's first item without "#" as its heading: a
+   provision is a group alone, a page heads the group its passages join. */
+function knownGroups(query, data) {
+  var out = [];
+  vbKnownDocuments(query, data, KNOWN_SHOWN).forEach(function (k) {
+    var it = k.item;
+    var title = it.label + (it.status ? " · " + it.status : "");
+    var text = it.title ? escapeHtml(it.title.charAt(0).toUpperCase() + it.title.slice(1)) : "";
+    var url = new URL(it.url, SITE).href;
+    if (k.anchor) {
+      out.push([{ location: url + "#" + k.anchor, title: k.words + " — " + it.label, text: text, score: 2e6, terms: {} }]);
+    }
+    out.push([{ location: url, title: title, text: text, score: 1e6, terms: {}, known: url }]);
+  });
+  return out;
+}
+
+/* Known documents first; a page found by the words as well keeps its passages, under it. */
+function withKnown(known, groups) {
+  if (!known.length) { return groups; }
+  var byUrl = new Map(known.filter(function (g) { return g[0].known; }).map(function (g) { return [g[0].known, g]; }));
+  var rest = [];
+  groups.forEach(function (g) {
+    var page = g[0].location.split("#")[0].split("?")[0];
+    var mine = byUrl.get(page);
+    if (!mine) { rest.push(g); return; }
+    mine.push.apply(mine, g.filter(function (d) { return d.location.indexOf("#") >= 0; }).slice(0, SECTIONS));
+  });
+  return known.concat(rest);
 }
 
 function item(url, title, text, score, terms, query) {
@@ -122,7 +179,9 @@ function regions(data, wanted) {
     var have = new Set();
     here.forEach(function (l) {
       var w = words(content[l] || "");
-      wanted.forEach(function (q) { if (w.some(function (x) { return x.lastIndexOf(q, 0) === 0; })) { have.add(q); } });
+      wanted.forEach(function (q, k) {
+        if (w.some(function (x) { return matchesWord(x, q, prefixAllowed(wanted, k)); })) { have.add(q); }
+      });
     });
     /* runs of neighbouring matches: the one holding most query words is the phrase, where the
        excerpt starts ("phòng, chống dịch Covid-19" is four words of text, five of the query) */
@@ -133,7 +192,9 @@ function regions(data, wanted) {
       var covered = new Set();
       here.slice(i, j).forEach(function (l) {
         var w = words(content[l] || "");
-        wanted.forEach(function (q) { if (w.some(function (x) { return x.lastIndexOf(q, 0) === 0; })) { covered.add(q); } });
+        wanted.forEach(function (q, k) {
+          if (w.some(function (x) { return matchesWord(x, q, prefixAllowed(wanted, k)); })) { covered.add(q); }
+        });
       });
       if (covered.size > phrase) { phrase = covered.size; first = here[i]; }
       i = j;
@@ -217,6 +278,8 @@ async function pageOf(result) {
   return data;
 }
 
+function copy(group) { return group.slice(); }
+
 function post(items) {
   self.postMessage({ type: 3, data: { items: items } });    /* RESULT */
 }
@@ -240,18 +303,24 @@ async function search(query, mine) {
     return;
   }
   var wanted = words(query);
+  /* the documents the query names, read beside the index (the first query fetches the list) */
+  var known = [];
+  var naming = loadKnown().then(function (data) {
+    known = knownGroups(query, data);
+    if (known.length && mine === latest) { post(known); }
+  });
   /* A word of one letter ("dang v", typed on the way to "dang vien") would match almost every
      word of the index as a prefix (seconds of searching): it is left to the check that every page
      shown holds every word. A digit is searched ("Điều 5"): it matches numbers only. */
   var searched = query.split(/\s+/).filter(function (term) {
     return words(term).some(function (w) { return Array.from(w).length > 1 || /^\d$/.test(w); });
   }).join(" ");
-  if (!searched) { post([]); return; }
+  if (!searched) { await naming; if (mine === latest) { post(known); } return; }
   var asked = variants(searched);
   /* the index chunks of every variant fetched together (and the fragment lists, the first
      time); then searched one by one, stopping as soon as a newer query came (a search cannot
      be stopped once started) */
-  await Promise.all([listShards()].concat(searchers.map(function (searcher) {
+  await Promise.all([listShards(), naming].concat(searchers.map(function (searcher) {
     return searcher.call("preload", [asked]);
   })));
   var best = new Map();
@@ -285,9 +354,9 @@ async function search(query, mine) {
         pages.push({ batch: from, order: from + j, items: present(data, wanted, terms, query) });
       }
     });
-    if (from === 0 && pages.length && mine === latest) { post(ordered(pages)); }
+    if (from === 0 && pages.length && mine === latest) { post(withKnown(known.map(copy), ordered(pages))); }
   }
-  if (mine === latest) { post(ordered(pages)); }
+  if (mine === latest) { post(withKnown(known.map(copy), ordered(pages))); }
 }
 
 /* Which shard holds each page: the shards' fragment lists, fetched once, with the first query

@@ -16,6 +16,15 @@
 
   /* __VANBAN_FOLD__ */
 
+  /* __VANBAN_KNOWN__ */
+
+  /* The documents a query may name (vanban.search.known), loaded beside the index; without it
+     (a site built by an older vanban) queries are answered by the words alone. */
+  try {
+    importScripts(new URL("../../../tim-kiem/van-ban.js",
+      typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href).href);
+  } catch (e) { /* no known documents */ }
+
   /* "35-NQ/TW" → "35 NQ TW NQ35 35NQ": lunr reads "-" as "must not contain", and the index
      holds a symbol's parts and joined forms (see vanban/search/fold.py). */
   function symbolParts(term) {
@@ -39,7 +48,8 @@
     var terms = query.normalize("NFC").split(/[\s,;:!?“”"'()]+/).filter(function (t) { return /[\p{L}\p{N}]/u.test(t); });
     terms.forEach(function (term, i) {
       var folded = vbFold(term);
-      var last = i === terms.length - 1 ? "*" : "";
+      /* the word being typed as a prefix, but a number beside other words whole ("45" is not "456") */
+      var last = i === terms.length - 1 && (terms.length === 1 || !/^\d+$/.test(folded)) ? "*" : "";
       var parts = symbolParts(folded) || glued(folded);
       if (parts) {
         parts.forEach(function (p) { out.push("+" + p); });
@@ -90,6 +100,33 @@
     return new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+"), "u").test(text);
   }
 
+  /* The documents the query names first (at the provision asked for); a group of the same page
+     found by the words keeps its passages under it. */
+  function withKnown(query, groups) {
+    var known = vbKnownDocuments(query, self.vbKnownData, 3);
+    if (!known.length) { return groups; }
+    var out = [], mine = new Map();
+    known.forEach(function (k) {
+      var it = k.item;
+      var url = it.url.replace(/\/$/, ".html");  /* the offline site's pages are files */
+      var text = it.title ? it.title.charAt(0).toUpperCase() + it.title.slice(1) : "";
+      if (k.anchor) {  /* the provision, a result of its own (Material heads a group with an item without "#") */
+        out.push([{ location: url + "#" + k.anchor, title: k.words + " — " + it.label, text: text, score: 2e6, terms: {} }]);
+      }
+      var page = [{ location: url, title: it.label + (it.status ? " · " + it.status : ""), text: text, score: 1e6, terms: {} }];
+      out.push(page);
+      mine.set(url, page);
+    });
+    var rest = [];
+    groups.forEach(function (group) {
+      var page = Array.isArray(group) && group[0] ? group[0].location.split("#")[0].split("?")[0] : null;
+      var into = page !== null ? mine.get(page) : null;
+      if (!into) { rest.push(group); return; }
+      into.push.apply(into, group.filter(function (d) { return d.location.indexOf("#") >= 0; }));
+    });
+    return out.concat(rest);
+  }
+
   self.postMessage = function (message) {
     if (message && message.type === 3 && message.data && Array.isArray(message.data.items) && lastQuery) {
       message.data.items.forEach(function (group) {
@@ -103,6 +140,7 @@
         /* passages holding the query as a phrase first, as the served site ranks them */
         group.sort(function (a, b) { return b.score - a.score; });
       });
+      message.data.items = withKnown(lastQuery, message.data.items);
     }
     return post.apply(self, arguments);
   };
