@@ -27,7 +27,7 @@ from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
 from vanban.render.memo import PageMemo
-from vanban.render.open_data import data_files
+from vanban.render.open_data import DATA_PAGE, DATA_TITLE, data_files
 from vanban.search.known import KNOWN_PATH, KNOWN_SCRIPT, known_items, known_script
 from vanban.render.report_page import REPORTS_DIR, UNRESOLVED_TITLE, Link, directive_path, render_report, report_path
 
@@ -170,4 +170,4 @@ def generated_nav(reports: list[Report]) -> list:
     their figures and checks are reached from the list of reports."""
     return [{HOME_TITLE: "index.md"}, {REPORTS_SECTION: REPORTS_INDEX}, {COMMITTEES_TITLE: COMMITTEES_INDEX},
             {DIRECTIVES_SECTION: [{TITLES[p]: p} for p in (INDEX, BY_TYPE, BY_LEVEL, BY_YEAR)]},
-            {GLOSSARY_TITLE: GLOSSARY_PAGE}]
+            {GLOSSARY_TITLE: GLOSSARY_PAGE}, {DATA_TITLE: DATA_PAGE}]

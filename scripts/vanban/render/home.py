@@ -41,7 +41,8 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
             "[các báo cáo](du-lieu/bao-cao.json), [các văn bản](du-lieu/van-ban.json), "
             "[mọi trích dẫn](du-lieu/trich-dan.json) (cũng ở dạng [bảng CSV](du-lieu/trich-dan.csv)), "
             "[số liệu chính](du-lieu/so-lieu.json), [kết quả kiểm tra dữ liệu](du-lieu/kiem-tra.json). "
-            "Mỗi tệp có lược đồ dữ liệu (JSON Schema) cùng tên, đuôi `.schema.json`."]
+            "Mỗi tệp có lược đồ dữ liệu (JSON Schema) cùng tên, đuôi `.schema.json`; "
+            "[trang dữ liệu mở](du-lieu/index.md) nói rõ từng tệp và cho xem dòng đầu tiên."]
     return "\n\n".join(out) + "\n"
 
 

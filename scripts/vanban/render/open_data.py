@@ -21,6 +21,25 @@ DATA_DIR = "du-lieu"
 SCHEMAS = Path(__file__).with_name("schemas")
 CSV_FIELDS = ("document", "document_kind", "anchor", "url", "line", "kind", "raw", "directive", "pin", "type",
               "number", "symbol", "date", "issuer")
+# The CSV's header, for a person opening it in a spreadsheet (the JSON keeps its keys); the file
+# starts with a UTF-8 byte order mark, without which Excel reads it in the machine's code page.
+CSV_LABELS = {"document": "Văn bản trích dẫn (mã)", "document_kind": "Loại (report: báo cáo, directive: văn bản)",
+              "anchor": "Đoạn (mã)", "url": "Địa chỉ đoạn", "line": "Dòng trong tệp", "kind": "Dạng trích dẫn",
+              "raw": "Nguyên văn", "directive": "Văn bản được trích dẫn (mã)", "pin": "Điều, khoản",
+              "type": "Loại văn bản", "number": "Số", "symbol": "Số hiệu", "date": "Ngày ban hành",
+              "issuer": "Cơ quan ban hành"}
+BOM = "\ufeff"
+DATA_PAGE = f"{DATA_DIR}/index.md"
+DATA_TITLE = "Dữ liệu mở"
+# What each file holds, for the data page: file stem → (one row per …, what it is for).
+DESCRIPTIONS = {
+    "bao-cao": ("báo cáo", "mỗi báo cáo của trang: tiêu đề, cơ quan ban hành, thời gian, địa chỉ trang"),
+    "van-ban": ("văn bản", "mỗi văn bản được trích dẫn hoặc có trong danh mục: số hiệu, loại, cơ quan, ngày, "
+                "tình trạng hiệu lực và các quan hệ với văn bản khác"),
+    "trich-dan": ("trích dẫn", "mỗi lần một báo cáo hay văn bản dẫn một văn bản khác, với đoạn văn chứa nó"),
+    "so-lieu": ("số liệu", "các số liệu chính của mỗi báo cáo (tổ chức, đảng viên, kết nạp, kiểm tra, kỷ luật…)"),
+    "kiem-tra": ("điểm cần xem", "kết quả kiểm tra dữ liệu của mỗi báo cáo: lỗi và điểm cần xem lại"),
+}
 
 
 def data_files(reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
@@ -36,7 +55,8 @@ def data_files(reports: list[Report], index: CitationIndex, findings: dict[str, 
     documents = sorted(index.by_report.items())
     out[f"{DATA_DIR}/trich-dan.json"] = memo.blocks(f"{DATA_DIR}/trich-dan.json", *JSON_ARRAY, [
         (document, cites, lambda d=document, c=cites: _json_rows(_citations(d, c))) for document, cites in documents])
-    out[f"{DATA_DIR}/trich-dan.csv"] = memo.blocks(f"{DATA_DIR}/trich-dan.csv", _csv_rows([CSV_FIELDS]), "", "", [
+    out[f"{DATA_DIR}/trich-dan.csv"] = memo.blocks(f"{DATA_DIR}/trich-dan.csv",
+                                                   BOM + _csv_rows([[CSV_LABELS[k] for k in CSV_FIELDS]]), "", "", [
         (document, cites, lambda d=document, c=cites: _csv_rows(_csv_fields(_citations(d, c))))
         for document, cites in documents])
     out[f"{DATA_DIR}/so-lieu.json"] = memo.blocks(f"{DATA_DIR}/so-lieu.json", *JSON_ARRAY, [
@@ -44,7 +64,43 @@ def data_files(reports: list[Report], index: CitationIndex, findings: dict[str, 
     out[f"{DATA_DIR}/kiem-tra.json"] = memo.blocks(f"{DATA_DIR}/kiem-tra.json", *JSON_ARRAY, [
         (r.slug, findings.get(r.slug), lambda r=r: _json_rows(_findings(findings.get(r.slug, []))))
         for r in reports])
+    out[DATA_PAGE] = data_page(out)
+    memo.rendered.add(DATA_PAGE)
     return dict(sorted(out.items()))
+
+
+def data_page(files: dict[str, str | bytes]) -> str:
+    """`du-lieu/`'s own page: each file, what one row is, its schema, its size in rows and a
+    sample row (the first), so that a person sees what is there before downloading it."""
+    lines = [f"# {DATA_TITLE}", "",
+             "Dữ liệu của trang, để dùng lại trong bảng tính hay chương trình của mình. Mỗi tệp JSON là một "
+             "mảng, mỗi dòng một bản ghi; mỗi tệp có lược đồ dữ liệu (JSON Schema) cùng tên. Mã (id) là mã cố "
+             "định của trang; địa chỉ (`url`) tính từ gốc của trang và dẫn về đúng đoạn văn; ngày theo ISO "
+             "(năm-tháng-ngày). Bảng trích dẫn cũng có ở dạng CSV, mở được bằng Excel hay LibreOffice.", "",
+             "| Tệp | Mỗi dòng là một | Số dòng | Lược đồ |", "| --- | --- | ---: | --- |"]
+    for stem, (row, _) in DESCRIPTIONS.items():
+        text = _text(files.get(f"{DATA_DIR}/{stem}.json", ""))
+        rows = sum(1 for line in text.split("\n") if line.startswith("{"))  # one row per line
+        extra = " ([CSV](trich-dan.csv))" if stem == "trich-dan" else ""
+        lines.append(f"| [{stem}.json]({stem}.json){extra} | {row} | {rows} | [{stem}.schema.json]({stem}.schema.json) |")
+    for stem, (row, what) in DESCRIPTIONS.items():
+        text = _text(files.get(f"{DATA_DIR}/{stem}.json", ""))
+        sample = next((line.rstrip(",") for line in text.split("\n") if line.startswith("{")), "")
+        lines += ["", f"## {stem}.json", "", what[:1].upper() + what[1:] + "."]
+        schema = json.loads(_text(files.get(f"{DATA_DIR}/{stem}.schema.json", "{}")) or "{}")
+        fields = list(schema.get("items", {}).get("properties", {}))
+        if fields:
+            lines += ["", "Các trường: " + ", ".join(f"`{f}`" for f in fields) + "."]
+        if stem == "trich-dan":
+            lines += ["", "Cột của bảng CSV: " + "; ".join(f"{CSV_LABELS[k]} (`{k}`)" for k in CSV_FIELDS) + "."]
+        if sample:
+            pretty = json.dumps(json.loads(sample), ensure_ascii=False, indent=1)
+            lines += ["", "Dòng đầu tiên:", "", "```json", pretty, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _text(content: str | bytes) -> str:
+    return content.decode("utf-8") if isinstance(content, bytes) else content
 
 
 def _url(document: str, anchor: str | None) -> str:
