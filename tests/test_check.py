@@ -194,7 +194,9 @@ def test_check_cli_json_strict_and_site(seed_site):
 
 
 def test_check_is_quiet_on_a_clean_report(tmp_path):
-    root = make_project(tmp_path, {"a.txt": HEADER + "I. KẾT QUẢ\nCó 49 TCCS đảng, trong đó 17 đảng bộ và 32 chi bộ.\n"})
+    """A report with its header (issuer and date: issue 36) and figures that add up."""
+    header = "THÀNH ỦY ĐÔNG HÀ\nSố 12-BC/TU\nĐông Hà, ngày 5 tháng 1 năm 2021\n" + HEADER
+    root = make_project(tmp_path, {"a.txt": header + "I. KẾT QUẢ\nCó 49 TCCS đảng, trong đó 17 đảng bộ và 32 chi bộ.\n"})
     result = run_vanban("--root", str(root), "check", "--strict")
     assert result.returncode == 0 and "0 lỗi, 0 cần xem" in result.stdout
 

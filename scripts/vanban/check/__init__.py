@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vanban.check.citations import check_citations
 from vanban.check.figures import check_figures
+from vanban.check.header import check_header
 from vanban.check.marks import check_marks
 from vanban.check.models import Finding
 from vanban.check.text import check_abbreviations, check_text
@@ -16,6 +17,7 @@ __all__ = ["Finding", "KIND_TITLES", "check_report", "sort_findings"]
 # Kinds in the order the site and the CLI list them, with their Vietnamese headings.
 KIND_TITLES = {
     "mark": "Dấu mật hoặc phạm vi lưu hành",
+    "header-missing": "Phần đầu không ghi cơ quan ban hành hoặc ngày",
     "percent-fraction": "Tỷ lệ phần trăm không khớp với phân số",
     "rating-sum": "Các mức xếp loại không cộng đủ tổng số",
     "percent-total": "Tỷ lệ phần trăm không khớp với tổng số",
@@ -64,7 +66,7 @@ def check_report(report: Report, index: CitationIndex, terms: list[Term] | None 
                  containers: dict | None = None) -> list[Finding]:
     """All findings for one report, grouped by kind in KIND_TITLES order, then by position;
     `containers` are its paragraphs' facts, if already read (vanban.facts.paragraphs)."""
-    findings = (check_marks(report) + check_figures(report, containers) + check_citations(report, index)
+    findings = (check_marks(report) + check_header(report) + check_figures(report, containers) + check_citations(report, index)
                 + check_text(report))
     if terms is not None:
         findings += check_abbreviations(report, index, terms)

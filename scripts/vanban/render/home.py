@@ -11,6 +11,7 @@ from vanban.render.page import NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter
 from vanban.render.report_page import report_path
 
 HOME_TITLE = "Trang chủ"
+UNKNOWN = "chưa rõ"
 REPORTS_INDEX = "bao-cao/index.md"
 
 
@@ -32,9 +33,9 @@ def render_home(reports: list[Report], index: CitationIndex) -> str:
         out.append("Chưa có báo cáo nào.")
         return "\n\n".join(out) + "\n"
     rows = ["| Báo cáo | Cơ quan ban hành | Thời gian |", "| --- | --- | --- |"]
-    for r in reports:
+    for r in placed_first(reports):
         link = f"[{escape(r.title)}]({report_path(r.slug)})"
-        rows.append(f"| {link} | {escape(r.committee or '')} | {escape(vietnamese_date(r.date))} |")
+        rows.append(f"| {link} | {issuer_cell(r)} | {date_cell(r)} |")
     out += [UNSEARCHED_BLOCK, "\n".join(rows), "</div>"]
     out += ["## Dữ liệu mở { #du-lieu }",
             "Dữ liệu của trang, để dùng lại trong bảng biểu của mình (mỗi dòng dẫn về đoạn văn của nó): "
@@ -56,10 +57,27 @@ def render_report_list(reports: list[Report], findings: dict[str, list[Finding]]
         return "\n\n".join(out) + "\n"
     rows = ["| Báo cáo | Cơ quan ban hành | Thời gian | Số liệu chính | Kiểm tra dữ liệu |",
             "| --- | --- | --- | --- | --- |"]
-    for r in reports:
+    for r in placed_first(reports):
         errors = sum(1 for f in findings.get(r.slug, []) if f.severity == "error")
-        rows.append(f"| [{escape(r.title)}]({r.slug}.md) | {escape(r.committee or '')} | "
-                    f"{escape(vietnamese_date(r.date))} | [Số liệu](../so-lieu/{r.slug}.md) | "
+        rows.append(f"| [{escape(r.title)}]({r.slug}.md) | {issuer_cell(r)} | "
+                    f"{date_cell(r)} | [Số liệu](../so-lieu/{r.slug}.md) | "
                     f"[{errors} lỗi](../kiem-tra/{r.slug}.md) |")
     out.append('<div class="vb-sortable" markdown>\n\n' + "\n".join(rows) + "\n\n</div>")
     return "\n\n".join(out) + "\n"
+
+
+def placed_first(reports: list[Report]) -> list[Report]:
+    """The reports in their order, those whose header says who issued them and when first; a
+    report without them after (its cells say "chưa rõ"; `vanban check` says how to give them)."""
+    return sorted(reports, key=lambda r: not (r.date and (r.committee or r.meta.issuer)))
+
+
+def issuer_cell(r: Report) -> str:
+    """Who issued it: its committee, else its header's issuer lines, else "chưa rõ"."""
+    return escape(r.committee or " ".join(r.meta.issuer) or UNKNOWN)
+
+
+def date_cell(r: Report) -> str:
+    """Its date, sorted by its ISO form (an unknown date sorts after every known one)."""
+    shown = escape(vietnamese_date(r.date)) if r.date else UNKNOWN
+    return f'<span data-sort="{r.date or "9999"}">{shown}</span>'
