@@ -127,3 +127,23 @@ def test_a_page_opened_for_words_apart_lands_on_the_passage_holding_them(served)
     box = page.evaluate("() => { const r = document.querySelector('article mark.vb-hit').getBoundingClientRect();"
                         " return [r.top, innerHeight, scrollY]; }")
     assert 0 <= box[0] < box[1] and box[2] > 0, box
+
+
+def test_the_citation_of_a_provision_names_it_first(corpus_site, browser):
+    """In a legal text "❝" copies the provision smallest first, then the document (issue 36)."""
+    from browser import serve
+
+    with serve(corpus_site / "site") as base:
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        page = context.new_page()
+        try:
+            page.goto(f"{base}van-ban/dieu-le-dang-2011/")
+            link = page.locator("#dieu-3-khoan-2 a.vb-cite-link").first
+            assert link.get_attribute("href") == "#dieu-3-khoan-2"
+            link.click()
+            page.wait_for_selector("#dieu-3-khoan-2 a.vb-cite-link[data-vb-copied]")
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == f"khoản 2 Điều 3 Điều lệ Đảng (2011). {base}van-ban/dieu-le-dang-2011/#dieu-3-khoan-2"
+        finally:
+            context.close()

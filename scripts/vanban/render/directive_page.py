@@ -20,7 +20,7 @@ from vanban.render.page import (NOT_SEARCHED, UNSEARCHED_BLOCK, front_matter, ma
                                 shard_with)
 from vanban.render.redirect_page import redirect_pages
 from vanban.render.status_words import force_words
-from vanban.render.report_page import (DIRECTIVES_DIR, Link, contents, directive_path, render_body, render_header,
+from vanban.render.report_page import (DIRECTIVES_DIR, Link, cite_name, contents, directive_path, render_body, render_header,
                                       report_path)
 
 UNCONFIRMED = " (chưa xác minh)"
@@ -118,6 +118,8 @@ def render_directive(d: Directive, index: CitationIndex, reports: dict[str, Repo
         out += [UNSEARCHED_BLOCK, f"{escape(NO_TEXT)}\n{{: .vb-no-text }}", "</div>"]
     else:
         out += source_note(directive_path(d.id), doc)
+        year = f" ({d.date[:4]})" if d.date and not (d.symbol and d.date[:4] in d.symbol) else ""
+        out.append(cite_name(heading(d) + year, provision_first=True))
         out += render_header(doc, as_h1=False)
         out += contents(doc)
         out += render_body(doc, (text_links or {}).get(doc.slug, {}), depth=1)

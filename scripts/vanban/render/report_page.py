@@ -9,10 +9,14 @@ from vanban.model import Block, FootnoteRef, Packed, Report
 from vanban.render.dates import vietnamese_date
 from vanban.render.escape import escape, escape_title
 from vanban.render.page import front_matter, mark_banner, meta_title, source_note
+from vanban.render.where import citation_where
+from vanban.cite.identify import header_issuer
+from vanban.cite.patterns import load_patterns
 
 REPORTS_DIR = "bao-cao"
 DIRECTIVES_DIR = "van-ban"
 FOOTNOTES_HEADING = "Chú thích"
+CITE_NAME = "vb-cite-name"
 
 
 # Beside a citation of a document the text does not tell which ("Nghị quyết số 52").
@@ -60,9 +64,10 @@ def render_report(report: Report, links: dict[str, list[Link]] | None = None,
            *mark_banner(report.marks), *source_note(report_path(report.slug), report)]
     out += render_header(report)
     out.append(_search_title(report))
+    out.append(cite_name(report_cite_name(report), provision_first=False))
     out.append(f"[Số liệu chính](../so-lieu/{report.slug}.md) · [Kiểm tra dữ liệu](../kiem-tra/{report.slug}.md)"
                "\n{: .vb-page-links }")
-    legend = "¶: liên kết đến đoạn văn, bấm để sao chép"
+    legend = "¶: liên kết đến đoạn văn, bấm để sao chép · ❝: sao chép trích dẫn đoạn văn"
     legend += " · ⚑: đoạn có điểm cần xem ở trang Kiểm tra dữ liệu" if flags else ""
     out.append(f"{escape(legend)}\n{{: .vb-legend }}")
     out += contents(report)
@@ -123,8 +128,36 @@ def _table(b: Block) -> str:
 
 
 def _pilcrow(anchor: str) -> str:
-    """The "¶" link of a block: its stable URL, to give and follow ("mục 2.2, đoạn 3")."""
-    return f" [¶](#{anchor} \"Liên kết đến đoạn này (bấm để sao chép)\"){{ .vb-para-link }}"
+    """The "¶" link of a block: its stable URL, to give and follow ("mục 2.2, đoạn 3"); and
+    "❝", which copies the passage's citation ("Báo cáo số … của …, mục I.2, đoạn 3", "khoản 2
+    Điều 3 Điều lệ Đảng (2011)") with its URL (paragraph-links.js; the document's name is the
+    page's CITE_NAME element, the passage's words `data-vb-where`)."""
+    return (f" [¶](#{anchor} \"Liên kết đến đoạn này (bấm để sao chép)\"){{ .vb-para-link }}"
+            f" [❝](#{anchor} \"Sao chép trích dẫn đoạn này\"){{ .vb-para-link .vb-cite-link "
+            f'aria-label="Sao chép trích dẫn đoạn này" data-vb-where="{citation_where(anchor)}" }}')
+
+
+def cite_name(name: str, provision_first: bool) -> str:
+    """The name a citation of this page's passages gives the document, hidden on the page (not
+    searched): `provision_first` for a legal text ("khoản 2 Điều 3 Điều lệ Đảng (2011)")."""
+    order = "provision-first" if provision_first else "name-first"
+    return (f'<p id="{CITE_NAME}" hidden data-vb-order="{order}" data-pagefind-ignore="all" '
+            f'data-search-exclude="">{escape(name)}</p>')
+
+
+def report_cite_name(report: Report) -> str:
+    """"Báo cáo số 12-BC/TU ngày 05/01/2021 của Thành ủy Đông Hà": its type, symbol (else its
+    title), date and committee, as far as its header and sidecar say."""
+    kind = (report.meta.doc_type or "Báo cáo").strip()
+    kind = kind[:1].upper() + kind[1:].lower()
+    if report.meta.full_symbol:
+        name = f"{kind} số {report.meta.full_symbol}"
+    else:  # no number: its title ("Báo cáo tổng kết …"), with its type if the title lacks it
+        name = report.title if report.title.lower().startswith(kind.lower()) else f"{kind} “{report.title}”"
+    if report.date:
+        name += f" ngày {vietnamese_date(report.date)}" if len(report.date) == 10 else f" {vietnamese_date(report.date)}"
+    who = report.committee or header_issuer(report.meta.issuer, load_patterns()) or " ".join(report.meta.issuer)
+    return name + (f" của {who}" if who else "")
 
 
 def _flag(flag: Link | None) -> str:
