@@ -52,6 +52,10 @@ def check_no_clash(docs: Path, pages: Mapping[str, object]) -> None:
                               path)
 
 
+# The first column of the citations' CSV before its header was in Vietnamese (issue 36).
+FORMER_CSV_HEAD = b"document"
+
+
 def was_generated(path: Path, new: object) -> bool:
     """Whether the file at a generated page's path was written by a build, of this version or an
     older one: a page carrying the generated mark, the very bytes this build writes, or open data
@@ -64,8 +68,8 @@ def was_generated(path: Path, new: object) -> bool:
     data = new if isinstance(new, bytes) else (new if isinstance(new, str) else new.read()).encode("utf-8")  # type: ignore[attr-defined]
     if old == data:
         return True
-    if path.suffix == ".csv":  # the same first column name
-        return _first_cell(old) == _first_cell(data) != b""
+    if path.suffix == ".csv":  # the same first column name (or the English key an older build wrote)
+        return _first_cell(old) != b"" and _first_cell(old) in (_first_cell(data), FORMER_CSV_HEAD)
     try:
         before, after = json.loads(old), json.loads(data)
     except ValueError:

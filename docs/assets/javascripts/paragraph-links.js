@@ -64,7 +64,7 @@
           function () { announce(link, text); });  // not copied: show it to copy by hand
       });
     });
-    document.querySelectorAll("a.vb-para-link:not(.vb-cite-link)").forEach(function (link) {
+    document.querySelectorAll("a.vb-para-link").forEach(function (link) {
       if (link.dataset.vbReady) { return; }
       link.dataset.vbReady = "1";
       link.addEventListener("click", function (event) {

@@ -6,7 +6,7 @@
    when typed with its diacritics, is turned off in mkdocs.yml. */
 (function () {
   "use strict";
-  var SKIP = "script, style, .headerlink, .vb-para-link, .md-source-file";
+  var SKIP = "script, style, .headerlink, .vb-para-link, .vb-cite-link, .md-source-file";
 
   /* vanban's folding (scripts/vanban/search/fold.js; a test checks these lines are the same) */
   function vbFold(text) {

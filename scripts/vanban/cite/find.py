@@ -8,11 +8,10 @@ span indexes both. Patterns live in `patterns.yml`; this module only walks them.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from vanban.cite.laws import find_laws
 from vanban.cite.models import Citation, Directive
-from vanban.cite.patterns import Patterns, load_patterns
+from vanban.cite.patterns import Patterns, iso_day, load_patterns
 from vanban.model import Report
 from vanban.normalize import matching
 
@@ -391,7 +390,7 @@ def _tail(m: str, c: Citation, p: Patterns) -> None:
         at = gap.end()
         if c.date_raw is None and (d := p.date.match(m, at)):
             c.date_raw = m[d.start() : d.end()]
-            c.date = _iso(d)
+            c.date = iso_day(d)
             pos = c.end = d.end()
         elif c.issuer is None and (i := p.issuer.match(m, at)):
             issuer = p.issuer_by_phrase[i["issuer"].lower()]
@@ -407,14 +406,6 @@ def _tail(m: str, c: Citation, p: Patterns) -> None:
             pos = c.end = bad.end()
         else:
             break
-
-
-def _iso(d: re.Match) -> str | None:
-    day, month, year = (d["d"], d["m"], d["y"]) if d["d"] else (d["d2"], d["m2"], d["y2"])
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def _title_and_topic(text: str, m: str, c: Citation, p: Patterns) -> None:

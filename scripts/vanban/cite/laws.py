@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vanban.cite.models import Citation
-from vanban.cite.patterns import DAY_MONTH_YEAR
+from vanban.cite.patterns import DAY_MONTH_YEAR, iso_day
 from vanban.normalize import matching
 from vanban.yamlfile import load_package_data
 
@@ -151,17 +151,13 @@ def _citation(text, m, found: re.Match, listed: bool, laws: Laws, container, lin
     if hit["sym"]:
         c.symbol = hit["sym"]
     if hit["d"] or hit["d2"]:
-        day, month, year = (hit["d"], hit["m"], hit["y"]) if hit["d"] else (hit["d2"], hit["m2"], hit["y2"])
         c.date_raw = m[hit.start("d") if hit["d"] else hit.start("d2") : hit.end()].rstrip(" )")
-        try:
-            c.date = date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            c.date = None
+        c.date = iso_day(hit)
     elif (after := DATE_AFTER.match(m, c.end)) and hit["sym"]:  # "… số 55/2024/QH15 ngày 29 tháng 11 năm 2024"
         c.end = after.end()
         c.raw = text[c.start : c.end]
         c.date_raw = after["raw"]
-        c.date = _day(after)
+        c.date = iso_day(after)
     elif hit["ly1"] or hit["ly2"] or hit["ly3"]:
         c.date = hit["ly1"] or hit["ly2"] or hit["ly3"]
     return c
@@ -169,13 +165,6 @@ def _citation(text, m, found: re.Match, listed: bool, laws: Laws, container, lin
 
 DATE_AFTER = re.compile(rf"\s*,?\s*(?P<raw>ngày\s*(?:{DAY_MONTH_YEAR}))", re.IGNORECASE)
 
-
-def _day(found: re.Match) -> str | None:
-    day, month, year = (found["d"], found["m"], found["y"]) if found["d"] else (found["d2"], found["m2"], found["y2"])
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 class _Groups:

@@ -19,6 +19,15 @@ DAY_MONTH_YEAR = (
 )
 
 
+def iso_day(found: re.Match) -> str | None:
+    """The ISO date a DAY_MONTH_YEAR match says; None for a day that does not exist (31/2)."""
+    day, month, year = (found["d"], found["m"], found["y"]) if found["d"] else (found["d2"], found["m2"], found["y2"])
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 # No letter or digit may follow a symbol (Unicode-aware: "CP-Chính" is CP then a word).
 SYMBOL_END = r"(?![^\W_])"
 SUFFIX_PART = r"[A-ZĐ][A-Za-zĐđ&]{1,9}\d{0,2}"

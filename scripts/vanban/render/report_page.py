@@ -133,7 +133,7 @@ def _pilcrow(anchor: str) -> str:
     Điều 3 Điều lệ Đảng (2011)") with its URL (paragraph-links.js; the document's name is the
     page's CITE_NAME element, the passage's words `data-vb-where`)."""
     return (f" [¶](#{anchor} \"Liên kết đến đoạn này (bấm để sao chép)\"){{ .vb-para-link }}"
-            f" [❝](#{anchor} \"Sao chép trích dẫn đoạn này\"){{ .vb-para-link .vb-cite-link "
+            f"\u00a0[❝](#{anchor} \"Sao chép trích dẫn đoạn này\"){{ .vb-cite-link "
             f'aria-label="Sao chép trích dẫn đoạn này" data-vb-where="{citation_where(anchor)}" }}')
 
 

@@ -42,7 +42,7 @@ INDEX_ENV = "VANBAN_SEARCH_INDEX"
 # The element the pages mark for indexing (the article, not the nav, header or footer).
 BODY_ATTRIBUTE = "data-pagefind-body"
 # Not indexed: the ¶ permalinks of headings and paragraphs.
-EXCLUDE = [".headerlink", ".vb-para-link"]
+EXCLUDE = [".headerlink", ".vb-para-link", ".vb-cite-link"]
 # Pagefind's own search interfaces, which vanban does not use (Material's is kept).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

@@ -14,7 +14,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = {"p", "li", "div", "blockquote", "dd", "td"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
 # Page furniture, not the document's words: permalinks, the legend, the contents list.
-SKIPPED_CLASSES = {"headerlink", "vb-para-link", "footnote-backref", "vb-legend", "vb-contents",
+SKIPPED_CLASSES = {"headerlink", "vb-para-link", "vb-cite-link", "footnote-backref", "vb-legend", "vb-contents",
                    "vb-page-links", "vb-not-searched"}
 
 
