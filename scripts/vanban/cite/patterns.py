@@ -78,6 +78,7 @@ class Patterns:
     short: re.Pattern
     short_scan: re.Pattern
     unreadable: re.Pattern
+    number_word: re.Pattern  # "số" (and as OCR misreads it) as a word
     party_symbol: re.Pattern
     state_symbol: re.Pattern
     # Forms found only right after a type word: lower case (`15/qđ-ubnd`, `12-ct/tw`), and state
@@ -196,6 +197,7 @@ def load_patterns() -> Patterns:
                               r"(?P<junk>[^\W\d_][^\s,;()]{0,14})", re.IGNORECASE),
         # where `short` may match, found in lower-cased text: a case-sensitive scan is ~10x faster
         short_scan=re.compile(rf"(?:{short_alt.lower()})\s+(?:{number_word}\s+)?\d"),
+        number_word=re.compile(rf"(?<![^\W_]){number_word}(?![^\W_])", re.IGNORECASE),
         # 05-CT/TW, 10-QĐi/TU, 26-HD/BTCTW, "19-CT / TU", "25- NQ/TW"
         party_symbol=re.compile(PARTY_SYMBOL),
         # 06/2013/NQ-HĐND, 123/2020/NĐ-CP, 15/QĐ-UBND, 17/2008/QH12, 30a/2008/NQ-CP, 77/2006/QĐ.UBND,

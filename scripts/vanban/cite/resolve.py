@@ -8,7 +8,6 @@ which. Contradictions (two dates, a symbol typo) resolve to one directive and ar
 
 from __future__ import annotations
 
-import re
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
@@ -542,13 +541,10 @@ def _resolve_short(i: int, c: Citation, cites: list[Citation], ctx: Context, reg
     c.directive, c.rule = directive.id, "short form: type, number and issuer cited"
 
 
-NUMBER_WORD = re.compile(r"\bs[ốôổoó]\s", re.IGNORECASE)
-
-
 def _named_as_document(c: Citation, p: Patterns) -> bool:
     """A short form that names one document even unresolved: "Nghị định 77", "nghị quyết số 52";
     not "nghị định 77" in passing, which may be a count or a page."""
-    return c.raw[:1].isupper() or bool(NUMBER_WORD.search(matching(c.raw)))
+    return c.raw[:1].isupper() or bool(p.number_word.search(matching(c.raw)))
 
 
 def _plain_number(number: str | None) -> str | None:
