@@ -102,3 +102,41 @@ function vbKnownDocuments(query, data, limit) {
     return { item: f.item, anchor: has ? asked.anchor : null, words: has ? asked.words : "" };
   });
 }
+
+function vbEscapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/* The documents a query names as Material's result groups, first: the provision asked for as a
+   result of its own (Material heads a group with its first item without "#", and the page marks
+   the address's target), then the document's page, titled with its force as its page states it.
+   `urlOf` turns a page's address in the list into the site's (served: absolute; offline: a file). */
+function vbKnownGroups(query, data, limit, urlOf) {
+  var out = [];
+  vbKnownDocuments(query, data, limit).forEach(function (k) {
+    var it = k.item;
+    var url = urlOf(it.url);
+    var text = it.title ? vbEscapeHtml(it.title.charAt(0).toUpperCase() + it.title.slice(1)) : "";
+    if (k.anchor) {
+      out.push([{ location: url + "#" + k.anchor, title: k.words + " — " + it.label, text: text, score: 2e6, terms: {} }]);
+    }
+    out.push([{ location: url, title: it.label + (it.status ? " · " + it.status : ""), text: text, score: 1e6,
+                terms: {}, known: url }]);
+  });
+  return out;
+}
+
+/* Known documents first; a page the words found as well keeps (at most `most` of) its passages
+   under the document's own result, and is not shown twice. */
+function vbWithKnown(known, groups, most) {
+  if (!known.length) { return groups; }
+  var byUrl = new Map(known.filter(function (g) { return g[0].known; }).map(function (g) { return [g[0].known, g]; }));
+  var rest = [];
+  groups.forEach(function (g) {
+    var page = Array.isArray(g) && g[0] ? g[0].location.split("#")[0].split("?")[0] : null;
+    var mine = page !== null ? byUrl.get(page) : null;
+    if (!mine) { rest.push(g); return; }
+    mine.push.apply(mine, g.filter(function (d) { return d.location.indexOf("#") >= 0; }).slice(0, most));
+  });
+  return known.concat(rest);
+}

@@ -99,37 +99,14 @@ function loadKnown() {
   return knownData;
 }
 
-/* The documents the query names, first: the provision asked for as a result of its own (the
-   page marks it as the address's target), then the document's page, titled with its force as
-   its page states it. Material shows a result's first item without "#" as its heading: a
-   provision is a group alone, a page heads the group its passages join. */
+/* The documents the query names, first (known.js), at absolute addresses; a copy of each group
+   for each answer (the words' passages are added to it). */
 function knownGroups(query, data) {
-  var out = [];
-  vbKnownDocuments(query, data, KNOWN_SHOWN).forEach(function (k) {
-    var it = k.item;
-    var title = it.label + (it.status ? " · " + it.status : "");
-    var text = it.title ? escapeHtml(it.title.charAt(0).toUpperCase() + it.title.slice(1)) : "";
-    var url = new URL(it.url, SITE).href;
-    if (k.anchor) {
-      out.push([{ location: url + "#" + k.anchor, title: k.words + " — " + it.label, text: text, score: 2e6, terms: {} }]);
-    }
-    out.push([{ location: url, title: title, text: text, score: 1e6, terms: {}, known: url }]);
-  });
-  return out;
+  return vbKnownGroups(query, data, KNOWN_SHOWN, function (url) { return new URL(url, SITE).href; });
 }
 
-/* Known documents first; a page found by the words as well keeps its passages, under it. */
 function withKnown(known, groups) {
-  if (!known.length) { return groups; }
-  var byUrl = new Map(known.filter(function (g) { return g[0].known; }).map(function (g) { return [g[0].known, g]; }));
-  var rest = [];
-  groups.forEach(function (g) {
-    var page = g[0].location.split("#")[0].split("?")[0];
-    var mine = byUrl.get(page);
-    if (!mine) { rest.push(g); return; }
-    mine.push.apply(mine, g.filter(function (d) { return d.location.indexOf("#") >= 0; }).slice(0, SECTIONS));
-  });
-  return known.concat(rest);
+  return vbWithKnown(known, groups, SECTIONS);
 }
 
 function item(url, title, text, score, terms, query) {

@@ -100,31 +100,10 @@
     return new RegExp("(?<![\\p{L}\\p{N}])" + words.map(escape).join("[^\\p{L}\\p{N}]+"), "u").test(text);
   }
 
-  /* The documents the query names first (at the provision asked for); a group of the same page
-     found by the words keeps its passages under it. */
+  /* The documents the query names first (known.js); the offline site's pages are files. */
   function withKnown(query, groups) {
-    var known = vbKnownDocuments(query, self.vbKnownData, 3);
-    if (!known.length) { return groups; }
-    var out = [], mine = new Map();
-    known.forEach(function (k) {
-      var it = k.item;
-      var url = it.url.replace(/\/$/, ".html");  /* the offline site's pages are files */
-      var text = it.title ? it.title.charAt(0).toUpperCase() + it.title.slice(1) : "";
-      if (k.anchor) {  /* the provision, a result of its own (Material heads a group with an item without "#") */
-        out.push([{ location: url + "#" + k.anchor, title: k.words + " — " + it.label, text: text, score: 2e6, terms: {} }]);
-      }
-      var page = [{ location: url, title: it.label + (it.status ? " · " + it.status : ""), text: text, score: 1e6, terms: {} }];
-      out.push(page);
-      mine.set(url, page);
-    });
-    var rest = [];
-    groups.forEach(function (group) {
-      var page = Array.isArray(group) && group[0] ? group[0].location.split("#")[0].split("?")[0] : null;
-      var into = page !== null ? mine.get(page) : null;
-      if (!into) { rest.push(group); return; }
-      into.push.apply(into, group.filter(function (d) { return d.location.indexOf("#") >= 0; }));
-    });
-    return out.concat(rest);
+    var known = vbKnownGroups(query, self.vbKnownData, 3, function (url) { return url.replace(/\/$/, ".html"); });
+    return vbWithKnown(known, groups, Infinity);
   }
 
   self.postMessage = function (message) {
