@@ -52,7 +52,7 @@ def main() -> None:
             written = write_docs(root, generated)
             times.append(time.perf_counter() - started)
             print(f"{label} {i + 1} ({path.name}): {times[-1]:.3f} s, {len(generated.rendered)} pages rendered, "
-                  f"{written} files written")
+                  f"{len(written)} files written")
     print(f"regeneration after one edit: median {statistics.median(times):.3f} s "
           f"(min {min(times):.3f}, max {max(times):.3f})")
 

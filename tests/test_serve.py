@@ -4,6 +4,7 @@ regeneration of only what changed (issue: scale)."""
 from __future__ import annotations
 
 import json
+import shutil
 import os
 import signal
 import socket
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_SLUG, make_project
+from conftest import SEED_SLUG, make_project, run_vanban
 
 
 def _free_port() -> int:
@@ -235,3 +236,60 @@ def test_server_output_as_a_clerk_reads_it(given, said):
     log = ServerLog(out)
     log.pump(line + "\n" for line in given)
     assert out.getvalue().splitlines() == said
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a site but its search index (rebuilt in the background, by shard)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"}
+
+
+def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tmp_path):
+    """Serve starts from the last build (no second build of every page) and builds only what an
+    edit touches; after an edit, two reports added and one removed, the served tree is the one
+    `vanban build --clean` makes of the same data, byte for byte (the search index aside), and
+    the last build's site/ was never written through."""
+    (tmp_path / "a").mkdir()
+    root = make_project(tmp_path / "a", {f"r{i:02}.txt": _numbered(i) for i in range(4)}, seed=True)
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as f:  # the sitemap then lists every page
+        f.write("\nsite_url: https://vanban.example.vn/\n")
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    before = _tree(root / "site")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
+    lines: list[str] = []
+    reader = _collect(proc.stdout, lines)
+    reports = root / "data" / "reports"
+    try:
+        assert _wait_for(lambda: _get(base + "bao-cao/r01/"), 60), "".join(lines)[-2000:]
+        (reports / "r01.txt").write_text(_numbered(1).replace("về học tập", "") + "Chi bộ làm theo.\n", encoding="utf-8")
+        assert _wait_for(lambda: "làm theo" in (_get(base + "bao-cao/r01/") or ""), 30), "".join(lines)[-2000:]
+        for i in (7, 8):
+            (reports / f"r{i:02}.txt").write_text(_numbered(i), encoding="utf-8")
+        assert _wait_for(lambda: "r08/" in (_get(base + "bao-cao/") or ""), 30), "".join(lines)[-2000:]
+        (reports / "r02.txt").unlink()
+        assert _wait_for(lambda: _get(base + "bao-cao/r02/") is None, 30), "".join(lines)[-2000:]
+        assert _wait_for(lambda: "chỉ mục tìm kiếm đã cập nhật" in "".join(lines), 60)
+        served = _tree(root / ".vanban" / "serve" / "site")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
+    assert "phục vụ ngay" in output and "vanban: dựng trang" not in output, output[-3000:]
+    for failure in ("Aborted", "WARNING", "Traceback", "lỗi"):
+        assert failure not in output, output[-3000:]
+    assert _tree(root / "site") == before, "serve wrote into the last build's site"
+    (tmp_path / "b").mkdir()
+    clean = make_project(tmp_path / "b", seed=True)
+    shutil.rmtree(clean / "data")
+    shutil.copytree(root / "data", clean / "data")
+    shutil.copy(root / "mkdocs.yml", clean / "mkdocs.yml")
+    assert run_vanban("--root", str(clean), "build", "--clean").returncode == 0
+    expected = _tree(clean / "site")
+    assert sorted(served) == sorted(expected)
+    differ = [rel for rel in expected if served[rel] != expected[rel]]
+    assert not differ, differ[:10]

@@ -143,12 +143,12 @@ class StagedPages(Mapping):
         return rel in self._known
 
 
-def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] | None = None) -> int:
-    """Bring docs/ to exactly `pages` plus the hand-written files; return how many files changed.
+def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] | None = None) -> list[str]:
+    """Bring docs/ to exactly `pages` plus the hand-written files; return the paths written or removed.
     Only files whose text changed are written (MkDocs then rebuilds only those). `rendered`, if
     given, names the pages that may differ from docs/: the others were not rendered again."""
     old = generated_paths(docs)
-    changed = 0
+    changed: list[str] = []
     made: set[Path] = set()
     for rel in sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)):
         dest = docs / rel
@@ -166,12 +166,12 @@ def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] 
             os.replace(tmp, dest)
         else:
             dest.write_bytes(data)
-        changed += 1
+        changed.append(rel)
     for rel in sorted(old - set(pages)):
         stale = docs / rel
         if stale.is_file():
             stale.unlink()
-            changed += 1
+            changed.append(rel)
             _remove_empty_parents(stale.parent, docs)
     manifest = json.dumps(sorted(pages), ensure_ascii=False, indent=1) + "\n"
     if generated_paths(docs) != set(pages) or not (docs / MANIFEST).exists():

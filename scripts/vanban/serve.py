@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import re
 import signal
@@ -20,12 +21,22 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from vanban.discard import discard
+from vanban.docs_tree import IGNORE_FILE, MANIFEST, generated_paths
 from vanban.errors import VanbanError
+from vanban.glossary import ABBREVIATIONS_FILE
 from vanban.messages import seconds
+from vanban.mkdocs_config import CONFIG, write_config
 from vanban.regenerate import Regenerator
-from vanban.site import SERVE_CONFIG, WORK_DIR, Progress, build, engine_command, generate, write_docs
+from vanban.search.pagefind import INDEX_ENV
+from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, engine_command,
+                         generate, write_docs)
+from vanban.state import SHARDS, SITE_STATS, BuildState
 
 POLL_SECONDS = 1.0
 # An edit is taken once data/ has been quiet this long, so that files copied in together are
@@ -84,9 +95,10 @@ def _stop_on_signals() -> None:
 
 # Lines of MkDocs' server output that say nothing to a user of vanban: the notice that a dirty
 # build is dirty, the pages outside the nav (every report is reached from its list), the paths
-# watched, and the steps of a rebuild (its end is said once, below).
+# watched, the steps of a rebuild (its end is said once, below), and a request for a page that
+# does not exist (the visitor sees the 404 page).
 QUIET = re.compile(r"A 'dirty' build is being performed|are not included in the \"nav\" configuration|^\s+- \S+\.md$"
-                   r"|Watching paths for changes|Building documentation")
+                   r"|Watching paths for changes|Building documentation|^\"[A-Z]+ \S+ HTTP/[\d.]+\" code \d+$")
 # A line of MkDocs' log: its level and its message, without the time stamp.
 LOG_LINE = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\s+-\s+(?:\[[\d:]+\]\s+)?(.*)$")
 
@@ -167,12 +179,59 @@ def _seconds(text: str) -> str:
         return "chưa rõ bao lâu"
 
 
-def _start_server(root: Path, address: str, engine: str) -> tuple[subprocess.Popen, ServerLog]:
-    """MkDocs' (or ProperDocs') live-reload server on the pages vanban wrote, its output read by a
-    ServerLog."""
-    cmd = [*engine_command(engine), "serve", "--livereload", "--dirty", "-a", address,
-           "-f", str(root / WORK_DIR / SERVE_CONFIG)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+SERVE_DIR = "serve"
+SIGNAL = "changes.jsonl"
+
+
+@dataclass
+class Served:
+    """Where `vanban serve` keeps what it serves: a copy of the last site (vanban.live.copy_site)
+    that the engine's live server builds into, its config, and the file vanban signals changes in."""
+
+    folder: Path
+
+    @property
+    def site(self) -> Path:
+        return self.folder / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.folder / SERVE_CONFIG
+
+    @property
+    def signal(self) -> Path:
+        return self.folder / "signal" / SIGNAL
+
+    def prepare(self, root: Path) -> None:
+        """The copy of site/ and a config that builds into it (the nav the last build used)."""
+        from vanban.live import copy_site
+
+        copy_site(root / SITE_DIR, self.site)
+        built = yaml.safe_load((root / WORK_DIR / SERVE_CONFIG).read_text(encoding="utf-8"))
+        write_config(root, self.config, root / "docs", self.site, built.get("nav") or [])
+        self.signal.parent.mkdir(parents=True, exist_ok=True)
+        self.signal.write_text("", encoding="utf-8")
+
+    def tell(self, paths: list[str], epoch: int) -> None:
+        """Tell the live server which docs/ paths changed (written or removed)."""
+        with open(self.signal, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"paths": paths, "epoch": epoch}, ensure_ascii=False) + "\n")
+
+
+def _start_server(root: Path, address: str, engine: str, served: Served,
+                  state: BuildState) -> tuple[subprocess.Popen, ServerLog]:
+    """The engine's live-reload server (vanban.live) on the copy of the last site, its output read
+    by a ServerLog."""
+    engine_command(engine)  # installed?
+    cmd = [sys.executable, "-m", "vanban.live", "--engine", engine, "-a", address, "-f", str(served.config),
+           "--root", str(root), "--signal", str(served.signal)]
+    for option, path in (("--cache", state.pages()), ("--shards", state.folder / SHARDS),
+                         ("--stats", state.folder / SITE_STATS)):
+        if path is not None and path.is_file():
+            cmd += [option, str(path)]
+    epoch = state.epoch()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8", INDEX_ENV: "false",
+           OFFLINE_ENV: "false", **({"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})}
     # A session of its own: vanban alone stops it (a Ctrl-C at the terminal reaches vanban only),
     # in order, and kills it with what it started if it must.
     proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -213,50 +272,123 @@ def settle(folder: Path, seen: dict[str, tuple[float, int]]) -> dict[str, tuple[
         seen = now
 
 
+def _watched(root: Path) -> tuple[dict, dict]:
+    """What serve watches: data/, and what starts a build afresh (mkdocs.yml, the hand-written
+    pages of docs/)."""
+    docs = root / "docs"
+    generated = generated_paths(docs) | {MANIFEST, IGNORE_FILE}
+    hand = {k: v for k, v in snapshot(docs).items() if Path(k).relative_to(docs).as_posix() not in generated} \
+        if docs.is_dir() else {}
+    config = root / CONFIG
+    if config.is_file():
+        hand[str(config)] = (config.stat().st_mtime, config.stat().st_size)
+    return snapshot(root / "data"), hand
+
+
+class _Generation:
+    """The generation caches of the last build, loaded in a thread while the server starts (an
+    edit waits for them)."""
+
+    def __init__(self, root: Path, state: BuildState) -> None:
+        self._value: Regenerator | None = None
+        self._thread = threading.Thread(target=self._load, args=(root, state), daemon=True)
+        self._thread.start()
+
+    def _load(self, root: Path, state: BuildState) -> None:
+        self._value = state.generation() or Regenerator(root)
+
+    def get(self) -> Regenerator:
+        self._thread.join()
+        assert self._value is not None
+        return self._value
+
+
+def _build_and_serve(root: Path, address: str, engine: str, served: Served, fresh: bool):
+    """Build as `vanban build` does unless the last build is current, then start the live server
+    on a copy of the site; the server, its log and the generation caches (loading)."""
+    state = BuildState(root / WORK_DIR, root, engine)
+    if fresh or not state.current(root) or not (root / SITE_DIR / "index.html").is_file():
+        build(root, progress=Progress(), engine=engine)
+        state = BuildState(root / WORK_DIR, root, engine)
+    else:
+        print("vanban: trang web đã dựng khớp với dữ liệu; phục vụ ngay bản đó", file=sys.stderr, flush=True)
+    served.prepare(root)
+    proc, log = _start_server(root, address, engine, served, state)
+    return proc, log, _Generation(root, state)
+
+
 def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
-    """Build with progress lines, then run MkDocs' live-reload server and regenerate on edits."""
+    """Serve the last build (building first if data/ changed since), and on each edit build only
+    the pages it touches."""
     _stop_on_signals()
-    regenerator = Regenerator(root)
-    pages = set(build(root, progress=Progress(), regenerator=regenerator, engine=engine).pages)
-    proc, log = _start_server(root, address, engine)
-    data = root / "data"
-    seen = snapshot(data)
+    served = Served(root / WORK_DIR / SERVE_DIR)
+    proc = None
     interrupted = False
     try:
+        proc, log, generation = _build_and_serve(root, address, engine, served, fresh=False)
+        data, hand = _watched(root)
         while proc.poll() is None:
             time.sleep(POLL_SECONDS)
-            now = snapshot(data)
-            if now == seen:
+            now, hand_now = _watched(root)
+            if hand_now != hand:
+                # mkdocs.yml or a hand-written page: what every page shows may change, built afresh
+                print("vanban: mkdocs.yml hoặc trang viết tay đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
+                _stop(proc)
+                try:
+                    proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
+                except VanbanError as exc:
+                    print(exc, file=sys.stderr)
+                    print("vanban: lỗi: không dựng lại được trang web; sửa lỗi trên rồi chạy lại vanban serve",
+                          file=sys.stderr)
+                    return 1
+                data, hand = _watched(root)
                 continue
-            seen = settle(data, now)
+            if now == data:
+                continue
+            data = settle(root / "data", now)
             started = time.perf_counter()
             try:
+                waited = time.perf_counter()
+                regenerator = generation.get()  # the last build's caches, loading since the start
+                started += time.perf_counter() - waited
                 generated = generate(root, regenerator=regenerator)
                 # docs/ is not written while the server builds from it (it would read half an edit)
                 waited = time.perf_counter()
                 log.idle.wait(REBUILD_WAIT_SECONDS)
                 started += time.perf_counter() - waited
+                inputs = _inputs(root)
                 changed = write_docs(root, generated)
             except VanbanError as exc:
                 print(exc, file=sys.stderr)
                 print("vanban: trang web giữ nguyên bản trước; sửa lỗi trên rồi lưu lại", file=sys.stderr)
                 continue
+            if _inputs(root) != inputs:  # the abbreviations every page carries changed
+                print("vanban: danh mục chữ viết tắt đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
+                _stop(proc)
+                proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
+                data, hand = _watched(root)
+                continue
             if changed:
                 log.expect_rebuild()
-            print(f"vanban: dữ liệu đã thay đổi; {changed} trang được tạo lại trong "
+                served.tell(changed, build_epoch(generated.reports))
+            print(f"vanban: dữ liệu đã thay đổi; {len(changed)} trang được tạo lại trong "
                   f"{seconds(time.perf_counter() - started)}", file=sys.stderr)
-            if pages - set(generated.pages):
-                # MkDocs' server keeps the pages of removed sources: start it again, afresh.
-                print("vanban: có trang bị bỏ đi; khởi động lại máy chủ", file=sys.stderr)
-                _stop(proc)
-                proc, log = _start_server(root, address, engine)
-            pages = set(generated.pages)
     except KeyboardInterrupt:
         interrupted = True
     finally:
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C again while it stops: killed, and done
-            _stop(proc)
-    if not interrupted and proc.returncode:
-        print(f"vanban: lỗi: máy chủ MkDocs đã dừng (mã thoát {proc.returncode})", file=sys.stderr)
+            if proc is not None:
+                _stop(proc)
+            discard(served.folder, root / WORK_DIR)
+    if not interrupted and proc is not None and proc.returncode:
+        print(f"vanban: lỗi: máy chủ đã dừng (mã thoát {proc.returncode})", file=sys.stderr)
         return 1
     return 0
+
+
+def _inputs(root: Path) -> bytes:
+    """The abbreviations file every page appends (vanban.site.write_abbreviations)."""
+    try:
+        return (root / WORK_DIR / ABBREVIATIONS_FILE).read_bytes()
+    except FileNotFoundError:
+        return b""

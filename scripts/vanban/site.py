@@ -31,7 +31,7 @@ from vanban.regenerate import Generated, Regenerator
 from vanban.search.pagefind import (DEFAULT_SHARD_MB, INDEX_DIR, INDEX_ENV, SHARDS_AT_ONCE, index_site, prepare_site,
                                     wants_index)
 from vanban.search.page_stats import PageStats
-from vanban.state import GENERATION, BuildState, GenerationDump, clear_state
+from vanban.state import GENERATION, BuildState, GenerationDump, clear_state, sources_stamp
 from vanban.visibility import INTERNAL, mark_not_indexed
 
 WORK_DIR = ".vanban"
@@ -85,15 +85,16 @@ def write_abbreviations(folder: Path, text: str) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def write_docs(root: Path, generated: Generated) -> int:
-    """Put the generated pages in docs/ (only changed files) and write the serve config."""
+def write_docs(root: Path, generated: Generated) -> list[str]:
+    """Put the generated pages in docs/ (only changed files) and write the serve config; the
+    paths written or removed."""
     check_no_clash(root / "docs", generated.pages)
     return _update_docs(root, generated.pages, generated.rendered, abbreviation_definitions(generated.terms),
                         generated.nav)
 
 
 def _update_docs(root: Path, pages: Mapping[str, str | bytes], rendered: set[str], abbreviations: str,
-                 nav: list) -> int:
+                 nav: list) -> list[str]:
     """Sync docs/ with the pages (only changed files), the abbreviations and the serve config."""
     docs = root / "docs"
     changed = sync_pages(docs, pages, rendered)
@@ -154,6 +155,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
     if regenerator is None:
         regenerator = (state.generation() if state is not None else None) or Regenerator(root, jobs)
         regenerator.jobs = jobs
+    sources = sources_stamp(root) if state is not None else ""  # before reading: an edit meanwhile is seen later
     work.mkdir(exist_ok=True)
     sweep(work)
     stage = Path(tempfile.mkdtemp(prefix="stage-", dir=work))
@@ -202,7 +204,7 @@ def build(root: Path, offline: bool = False, progress: Progress | None = None,
         if dump is not None and not dump.wait():
             generation = None  # not written: the state keeps no caches, the next build reads all again
         if state is not None:
-            state.save(site, generation, stage / "docs", stage / PAGE_CACHE, shards, stats.now)
+            state.save(site, generation, stage / "docs", stage / PAGE_CACHE, shards, stats.now, sources, built.epoch)
     finally:
         if dump is not None:
             dump.wait()

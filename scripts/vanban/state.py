@@ -34,6 +34,8 @@ PAGES = "pages.pickle"
 SHARDS = "shards.json"
 SITE_STATS = "site.pickle"
 SITE_MARK = "site"
+SOURCES = "sources"
+EPOCH = "epoch"
 # The packages whose versions shape the pages or the index.
 PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pagefind", "pyyaml")
 # The project's inputs that are not documents: a change of any starts from nothing.
@@ -56,6 +58,31 @@ def fingerprint(root: Path, engine: str) -> str:
     for name in INPUTS:
         path = root / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    return digest.hexdigest()
+
+
+def sources_stamp(root: Path) -> str:
+    """Which documents and hand-written pages a build read: a digest of the path, modification
+    time and size of every file under data/ and docs/ but the pages vanban generated there.
+    `vanban serve` serves the last site at once when this is unchanged since its build."""
+    from vanban.docs_tree import IGNORE_FILE, MANIFEST, generated_paths
+
+    generated = generated_paths(root / "docs") | {MANIFEST, IGNORE_FILE}
+    digest = hashlib.sha256()
+    for top in ("data", "docs"):
+        base = root / top
+        for folder, subfolders, names in os.walk(base, followlinks=True):
+            subfolders.sort()
+            prefix = Path(folder).relative_to(base).as_posix()
+            for name in sorted(names):
+                rel = name if prefix == "." else f"{prefix}/{name}"
+                if top == "docs" and rel in generated:
+                    continue
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                except FileNotFoundError:
+                    continue
+                digest.update(f"{top}/{rel}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
     return digest.hexdigest()
 
 
@@ -104,6 +131,18 @@ class BuildState:
         regenerator.texts_in(self.folder / DOCS)
         return regenerator
 
+    def current(self, root: Path) -> bool:
+        """Whether the last build's site/ is what a build would make now: the state is valid and
+        no document or hand-written page changed since the build read them."""
+        return self.valid and self._read(SOURCES) == sources_stamp(root)
+
+    def epoch(self) -> int | None:
+        """The build date the last build stamped (vanban.site.build_epoch), or None."""
+        try:
+            return int(self._read(EPOCH) or "")
+        except ValueError:
+            return None
+
     def pages(self) -> Path | None:
         """The engine's page cache of the last build, or None."""
         path = self.folder / PAGES
@@ -132,7 +171,7 @@ class BuildState:
         clear_state(self.folder.parent)
 
     def save(self, site: Path, generation: Path | None, docs: Path, pages: Path | None, shards: dict[str, str],
-             stats: dict) -> None:
+             stats: dict, sources: str = "", epoch: int = 0) -> None:
         """Keep what this build made, for the site it just put in place: the `generation` caches
         (dumped by dump_generation; None: the next build reads every document again) with the
         `docs` they rendered, moved in; written aside, then swapped in, so an interrupted save
@@ -149,6 +188,8 @@ class BuildState:
         with open(new / SITE_STATS, "wb") as f:
             pickle.dump(stats, f, protocol=pickle.HIGHEST_PROTOCOL)
         (new / FINGERPRINT).write_text(self.key, encoding="utf-8")
+        (new / SOURCES).write_text(sources, encoding="utf-8")
+        (new / EPOCH).write_text(str(epoch), encoding="utf-8")
         (new / SITE_MARK).write_text(site_mark(site) or "", encoding="utf-8")
         self.clear()
         os.replace(new, self.folder)

@@ -1,0 +1,353 @@
+"""The engine's live server for `vanban serve`: the last build's site served at once, and after an
+edit only the pages it touches built again.
+
+`python -m vanban.live -f CONFIG --signal FILE -a HOST:PORT [--engine E] [--cache PAGES]
+[--shards JSON] [--epoch N]` loads the config, the files and the nav as the engine's build does
+(vanban.parallel), gives every page the title, metadata and anchors the last build's page cache
+kept (a page whose source changed since is built again first), and serves the config's site_dir
+with the engine's own live-reload server. That folder is a copy of the last site whose pages are
+hard links (vanban.serve): a file is never written where it is, only removed and written anew.
+
+vanban appends one JSON line per regeneration to the signal FILE: the docs/ paths it wrote or
+removed, and the build date (SOURCE_DATE_EPOCH). The server watches the file's folder and calls
+`LiveSite.rebuild`, which reads the new lines and builds the pages named, every page when what
+they all show of the others changed (the nav's titles, or a template's build date), the theme's
+templates (sitemap, 404), checks every anchor link in strict mode, and then reloads the browsers;
+the search index follows in the background, a shard whose pages are unchanged kept. What it
+serves equals a clean build of the same docs/ (tests/test_serve.py).
+
+Engine internals used here, beside vanban.parallel's (pinned by the same tests): the live-reload
+server (`livereload.LiveReloadServer`: `watch`, `serve`, `shutdown`, `error_handler`) and
+`commands.build._build_theme_template` / `_build_extra_template`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from vanban.parallel import PageSummary, _digest, _env_key, _load, _nav_key, _summary
+
+log = logging.getLogger("mkdocs.vanban.live")
+
+
+class LiveSite:
+    """The engine's config, files, nav and every page's summary, kept between rebuilds."""
+
+    def __init__(self, engine: str, config, root: Path, cache: dict | None, signal: Path, shards: dict[str, str],
+                 stats: dict | None = None) -> None:
+        self.m = {name: importlib.import_module(f"{engine}.{name}")
+                  for name in ("commands.build", "structure.files", "structure.pages", "structure.nav", "utils",
+                               "exceptions")}
+        self.engine = engine
+        self.root = root
+        self.site = Path(config.site_dir)
+        self.signal = signal
+        self.done = 0  # lines of the signal file already taken
+        self.config = config.plugins.on_config(config)
+        self.config.plugins.on_pre_build(config=self.config)
+        self._load_files()
+        self.summaries: dict[str, PageSummary] = {}
+        stale = set()
+        for file in self.doc_files:
+            kept = cache["pages"].get(file.src_uri) if cache else None
+            if kept and kept[0] == _digest(file.abs_src_path) and (self.site / file.dest_uri).is_file():
+                self.summaries[file.src_uri] = kept[1]
+            else:
+                stale.add(file.src_uri)
+        self.nav_key = cache.get("nav") if cache else None
+        self.env_key = cache.get("env") if cache else None
+        self._apply_summaries()
+        self.shards = shards
+        from vanban.search.page_stats import PageStats
+        self.stats = PageStats(stats)
+        self._indexer: threading.Thread | None = None
+        self._index_wanted = False
+        self._index_lock = threading.Lock()
+        self.stopping = threading.Event()
+        if stale:  # the pages whose source is not the one the last build built: built before serving
+            self.rebuild_pages(stale, set(), set())
+
+    # --- the files and the pages
+
+    def _load_files(self) -> None:
+        files_mod, nav_mod, pages_mod = self.m["structure.files"], self.m["structure.nav"], self.m["structure.pages"]
+        config = self.config
+        files = files_mod.get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        files_mod.set_exclusions(files, config)
+        nav = nav_mod.get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        inclusion = files_mod.InclusionLevel.is_included
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                pages_mod.Page(None, file, config)
+        self.files, self.nav = files, nav
+        self.doc_files = files.documentation_pages(inclusion=inclusion)
+        self.by_uri = {f.src_uri: f for f in files}
+        self.env = config.plugins.on_env(env, config=config, files=files)
+
+    def _apply_summaries(self) -> None:
+        """Each page's title, metadata and anchors as last built (what the others show of it)."""
+        for file in self.doc_files:
+            summary = self.summaries.get(file.src_uri)
+            if summary is None:
+                continue
+            page = file.page
+            page.title, page.meta, page.present_anchor_ids = summary.title, summary.meta, summary.present_anchor_ids
+            if summary.links_to_anchors is not None:
+                page.links_to_anchors = {self.by_uri[uri]: links for uri, links in summary.links_to_anchors.items()
+                                         if uri in self.by_uri}
+
+    # --- a rebuild
+
+    def rebuild(self) -> None:
+        """The server's builder: the changes vanban has signalled since the last call."""
+        try:
+            lines = self.signal.read_text(encoding="utf-8").split("\n")
+        except FileNotFoundError:
+            lines = []
+        complete = lines[:-1]  # the last piece has no newline yet (or is empty)
+        changed: set[str] = set()
+        for line in complete[self.done:]:
+            change = json.loads(line)
+            changed.update(change["paths"])
+            os.environ["SOURCE_DATE_EPOCH"] = str(change["epoch"])
+        self.done = len(complete)
+        if not changed:
+            return
+        docs = Path(self.config.docs_dir)
+        removed = {rel for rel in changed if not (docs / rel).is_file()}
+        added = {rel for rel in changed - removed if rel not in self.by_uri}
+        self.rebuild_pages(changed - removed - added, added, removed)
+
+    def rebuild_pages(self, changed: set[str], added: set[str], removed: set[str]) -> None:
+        started = time.perf_counter()
+        build, utils = self.m["commands.build"], self.m["utils"]
+        config = self.config
+        logger = logging.getLogger(self.engine)
+        counter = utils.CountHandler()
+        counter.setLevel(logging.WARNING)
+        logger.addHandler(counter)
+        try:
+            for rel in removed:
+                file = self.by_uri.get(rel)
+                if file is not None:
+                    _remove(self.site / file.dest_uri)
+                self.summaries.pop(rel, None)
+            if added or removed:
+                self._load_files()
+                self._apply_summaries()
+            todo = set()
+            for rel in sorted(changed | added):
+                file = self.by_uri.get(rel)
+                if file is None:
+                    continue
+                if file.is_documentation_page():
+                    build._populate_page(file.page, config, self.files)
+                    self.summaries[rel] = _summary(file.page)
+                    todo.add(rel)
+                else:
+                    _remove(Path(file.abs_dest_path))
+                    file.copy_file(dirty=False)
+            nav_key = _nav_key(self.nav, self.summaries)
+            env_key = _env_key(config)
+            if (nav_key, env_key) != (self.nav_key, self.env_key):  # what every page shows of the others changed
+                todo = {f.src_uri for f in self.doc_files}
+                self.nav_key, self.env_key = nav_key, env_key
+            for template in config.theme.static_templates:
+                _remove(self.site / template)
+                _remove(self.site / f"{template}.gz")
+                build._build_theme_template(template, self.env, self.files, config, self.nav)
+            for template in config.extra_templates:
+                _remove(self.site / template)
+                build._build_extra_template(template, self.files, config, self.nav)
+            for file in self.doc_files:
+                if file.src_uri not in todo:
+                    continue
+                page = file.page
+                if page.markdown is None:
+                    build._populate_page(page, config, self.files)
+                    self.summaries[file.src_uri] = _summary(page)
+                _remove(Path(file.abs_dest_path))
+                build._build_page(page, config, self.doc_files, self.nav, self.env, False,
+                                  excluded=file.inclusion.is_excluded())
+                page.content, page.markdown, page.toc = None, None, []
+            level = config.validation.links.anchors
+            for file in self.doc_files:
+                file.page.validate_anchor_links(files=self.files, log_level=level)
+            config.plugins.on_post_build(config=config)
+            if counts := counter.get_counts():
+                msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+                raise self.m["exceptions"].Abort(f"Aborted with {msg} in strict mode!")
+        finally:
+            logger.removeHandler(counter)
+        log.info(f"Documentation built in {time.perf_counter() - started:.2f} seconds")
+        self.reindex()
+
+    # --- the search index, in the background
+
+    def reindex(self) -> None:
+        """Rebuild the search index beside the served one and swap it in; an edit meanwhile
+        queues one more rebuild of it."""
+        if not (self.site / "pagefind").is_dir():
+            return
+        with self._index_lock:
+            self._index_wanted = True
+            if self._indexer is not None and self._indexer.is_alive():
+                return
+            self._indexer = threading.Thread(target=self._reindex, daemon=True)
+            self._indexer.start()
+
+    def _reindex(self) -> None:
+        from vanban.errors import VanbanError
+        from vanban.messages import seconds
+        from vanban.mkdocs_config import plugin_options
+        from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, IndexStopped, index_site
+        options = plugin_options(self.root, "vanban-search")
+        while True:
+            with self._index_lock:
+                if not self._index_wanted:
+                    return
+                self._index_wanted = False
+            started = time.perf_counter()
+            keys: dict[str, str] = {}
+            try:
+                count = index_site(self.site, options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
+                                   previous=(self.site / INDEX_DIR, self.shards), keys=keys, stats=self.stats,
+                                   stop=self.stopping)
+                self.shards = keys
+                log.info(f"vanban: chỉ mục tìm kiếm đã cập nhật ({count} trang, "
+                         f"{seconds(time.perf_counter() - started)})")
+            except IndexStopped:
+                return
+            except VanbanError as exc:
+                log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {exc}")
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._indexer is not None:
+            self._indexer.join(timeout=10)
+
+
+def _remove(path: Path) -> None:
+    """A file about to be written anew: removed first, so that a hard link of the last site is
+    never written through."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def copy_site(site: Path, target: Path) -> None:
+    """`target`, a copy of `site` to serve and build into: its pages and search index hard-linked
+    (LiveSite never writes a file where it is), every other file (assets, sitemap, the 404 page,
+    data files, which plugins may write in place) copied."""
+    shutil.rmtree(target, ignore_errors=True)
+    for folder, subfolders, names in os.walk(site):
+        subfolders.sort()
+        rel = Path(folder).relative_to(site)
+        out = target / rel
+        out.mkdir(parents=True, exist_ok=True)
+        linked = rel.parts[:1] == ("pagefind",)
+        for name in names:
+            source = os.path.join(folder, name)
+            if linked or (name.endswith(".html") and not (rel == Path(".") and name == "404.html")):
+                try:
+                    os.link(source, out / name)
+                    continue
+                except OSError:
+                    pass
+            shutil.copy2(source, out / name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m vanban.live")
+    parser.add_argument("-f", "--config-file", required=True)
+    parser.add_argument("-a", "--address", required=True)
+    parser.add_argument("--root", required=True, help="the project (its mkdocs.yml gives the search options)")
+    parser.add_argument("--signal", required=True, help="the file vanban appends its changes to")
+    parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs")
+    parser.add_argument("--cache", help="the page cache the last build kept (vanban.parallel --cache-out)")
+    parser.add_argument("--shards", help="the search shards' keys the last build kept")
+    parser.add_argument("--stats", help="what the last build learnt of its pages for search")
+    args = parser.parse_args(argv)
+    engine = args.engine
+    if engine != "mkdocs":  # ProperDocs: plugins importing mkdocs.* get properdocs.* (as its CLI does)
+        importlib.import_module(f"{engine}.replacement")
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.parent, mkdocs_logger.propagate = logging.getLogger(engine), True
+        mkdocs_logger.setLevel(logging.NOTSET)
+    logger = logging.getLogger(engine)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    stream = logging.StreamHandler(sys.stdout)
+    stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger.addHandler(stream)
+    config_mod = importlib.import_module(f"{engine}.config")
+    exceptions = importlib.import_module(f"{engine}.exceptions")
+    livereload = importlib.import_module(f"{engine}.livereload")
+    signal = Path(args.signal)
+    shards = json.loads(Path(args.shards).read_text(encoding="utf-8")) if args.shards else {}
+    stats = None
+    if args.stats:
+        import pickle
+        with open(args.stats, "rb") as f:
+            stats = pickle.load(f)
+    host, _, port = args.address.rpartition(":")
+    live = None
+    try:
+        config = config_mod.load_config(config_file=args.config_file, strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            live = LiveSite(engine, config, Path(args.root), _load(args.cache), signal, shards, stats)
+            live.done = len(signal.read_text(encoding="utf-8").split("\n")[:-1]) if signal.is_file() else 0
+            site = str(live.site)
+            server = livereload.LiveReloadServer(builder=live.rebuild, host=host.strip("[]"), port=int(port),
+                                                 root=site, mount_path=urlsplit(config.site_url or "/").path,
+                                                 polling_interval=0.1)
+
+            def error_page(code: int) -> bytes | None:
+                page = os.path.join(site, f"{code}.html")
+                if code in (404, 500) and os.path.isfile(page):
+                    with open(page, "rb") as f:
+                        return f.read()
+                return None
+
+            server.error_handler = error_page
+            server.watch(str(signal.parent), recursive=False)
+            try:
+                server.serve()
+            except KeyboardInterrupt:
+                log.info("Shutting down...")
+            finally:
+                server.shutdown()
+        finally:
+            if live is not None:
+                live.stop()
+            config.plugins.on_shutdown()
+    except exceptions.Abort as exc:
+        logger.error(str(exc))
+        return 1
+    except exceptions.ConfigurationError as exc:
+        logger.error(f"Config value error: {exc}")
+        return 1
+    except Exception as exc:
+        logger.error(f"{type(exc).__name__}: {exc}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
