@@ -463,4 +463,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run from the module as imported, not from __main__: what it pickles (PageSummary) is then
+    # found by any process that loads it.
+    from vanban.parallel import main as _main
+
+    sys.exit(_main())
