@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from jobs import _tree_pss_kb, add_one, run  # noqa: E402
 
 POLL = 0.05
-SENTENCE = "Câu đo thời gian phục vụ số {}."
+SENTENCE = "Câu đo thời gian phục vụ số {} lúc {}."
 
 
 def _free_port() -> int:
@@ -104,7 +104,7 @@ def _edit(path: Path, k: int) -> str:
     """A sentence added to the report's longest line; the sentence."""
     lines = path.read_text(encoding="utf-8").split("\n")
     i = max(range(len(lines)), key=lambda n: len(lines[n]))
-    sentence = SENTENCE.format(k)
+    sentence = SENTENCE.format(k, time.time_ns())  # never on the page before
     lines[i] += " " + sentence
     path.write_text("\n".join(lines), encoding="utf-8")
     return sentence

@@ -223,6 +223,14 @@ SERVER_LOGS = [
      ["vanban: lỗi: trang web chưa dựng lại được: TypeError: expected string; vẫn phục vụ bản trước, sửa rồi lưu "
       "lại để dựng lại"]),
     (["INFO    -  vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"], ["vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"]),
+    # vanban's own warning: said as it comes, and not taken at the end for a failed first build
+    (["INFO    -  [21:10:29] Serving on http://127.0.0.1:8000/",
+      "WARNING -  vanban: không cập nhật được chỉ mục tìm kiếm: lỗi x", "INFO    -  Shutting down..."],
+     ["vanban: đang phục vụ trang web tại http://127.0.0.1:8000/ (Ctrl-C để dừng)",
+      "vanban: không cập nhật được chỉ mục tìm kiếm: lỗi x", "vanban: đang dừng máy chủ…"]),
+    # a visitor asking for a page that is not there is not a problem of the site
+    (["INFO    -  [21:10:29] Serving on http://127.0.0.1:8000/", 'WARNING -  [21:10:40] "GET /bao-cao/x/ HTTP/1.1" code 404'],
+     ["vanban: đang phục vụ trang web tại http://127.0.0.1:8000/ (Ctrl-C để dừng)"]),
 ]
 
 

@@ -35,21 +35,24 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from vanban.parallel import PageSummary, _digest, _env_key, _load, _nav_key, _summary
+from vanban.parallel import PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _Workers
 
 log = logging.getLogger("mkdocs.vanban.live")
+# From this many pages to build, they are shared out among forked processes.
+PARALLEL_FROM = 16
 
 
 class LiveSite:
     """The engine's config, files, nav and every page's summary, kept between rebuilds."""
 
     def __init__(self, engine: str, config, root: Path, cache: dict | None, signal: Path, shards: dict[str, str],
-                 stats: dict | None = None) -> None:
+                 stats: dict | None = None, jobs: int = 1) -> None:
         self.m = {name: importlib.import_module(f"{engine}.{name}")
                   for name in ("commands.build", "structure.files", "structure.pages", "structure.nav", "utils",
                                "exceptions")}
         self.engine = engine
         self.root = root
+        self.jobs = jobs
         self.site = Path(config.site_dir)
         self.signal = signal
         self.done = 0  # lines of the signal file already taken
@@ -98,9 +101,9 @@ class LiveSite:
         self.by_uri = {f.src_uri: f for f in files}
         self.env = config.plugins.on_env(env, config=config, files=files)
 
-    def _apply_summaries(self) -> None:
+    def _apply_summaries(self, files=None) -> None:
         """Each page's title, metadata and anchors as last built (what the others show of it)."""
-        for file in self.doc_files:
+        for file in self.doc_files if files is None else files:
             summary = self.summaries.get(file.src_uri)
             if summary is None:
                 continue
@@ -149,15 +152,17 @@ class LiveSite:
             if added or removed:
                 self._load_files()
                 self._apply_summaries()
+            in_nav = {id(p) for p in self.nav.pages}
             todo = set()
             for rel in sorted(changed | added):
                 file = self.by_uri.get(rel)
                 if file is None:
                     continue
                 if file.is_documentation_page():
-                    build._populate_page(file.page, config, self.files)
-                    self.summaries[rel] = _summary(file.page)
                     todo.add(rel)
+                    if id(file.page) in in_nav:  # read now: its title is what every page shows of it
+                        build._populate_page(file.page, config, self.files)
+                        self.summaries[rel] = _summary(file.page)
                 else:
                     _remove(Path(file.abs_dest_path))
                     file.copy_file(dirty=False)
@@ -173,17 +178,7 @@ class LiveSite:
             for template in config.extra_templates:
                 _remove(self.site / template)
                 build._build_extra_template(template, self.files, config, self.nav)
-            for file in self.doc_files:
-                if file.src_uri not in todo:
-                    continue
-                page = file.page
-                if page.markdown is None:
-                    build._populate_page(page, config, self.files)
-                    self.summaries[file.src_uri] = _summary(page)
-                _remove(Path(file.abs_dest_path))
-                build._build_page(page, config, self.doc_files, self.nav, self.env, False,
-                                  excluded=file.inclusion.is_excluded())
-                page.content, page.markdown, page.toc = None, None, []
+            self._build([i for i, f in enumerate(self.doc_files) if f.src_uri in todo])
             level = config.validation.links.anchors
             for file in self.doc_files:
                 file.page.validate_anchor_links(files=self.files, log_level=level)
@@ -195,6 +190,39 @@ class LiveSite:
             logger.removeHandler(counter)
         log.info(f"Documentation built in {time.perf_counter() - started:.2f} seconds")
         self.reindex()
+
+    def _build(self, todo: list[int]) -> None:
+        """Read, lay out and write the pages `todo` (indices into doc_files), in `jobs` processes
+        forked from this one when there are many (vanban.parallel's workers)."""
+        build = self.m["commands.build"]
+        for i in todo:
+            _remove(Path(self.doc_files[i].abs_dest_path))
+        if self.jobs > 1 and len(todo) >= PARALLEL_FROM:
+            state = {"build": build, "config": self.config, "files": self.files, "nav": self.nav, "env": self.env,
+                     "docs": self.doc_files, "logger": self.engine}
+            workers = _Workers(min(self.jobs, len(todo)), state)
+            try:
+                workers.read([])
+                summaries, records = workers.build({}, todo, {i: os.path.getsize(self.doc_files[i].abs_src_path)
+                                                              for i in todo})
+            finally:
+                workers.stop()
+            _replay(records)
+            for i, summary in summaries.items():
+                self.summaries[self.doc_files[i].src_uri] = summary
+            self._apply_summaries([self.doc_files[i] for i in summaries])
+        else:
+            for i in todo:
+                file = self.doc_files[i]
+                page = file.page
+                if page.markdown is None:
+                    build._populate_page(page, self.config, self.files)
+                    self.summaries[file.src_uri] = _summary(page)
+                build._build_page(page, self.config, self.doc_files, self.nav, self.env, False,
+                                  excluded=file.inclusion.is_excluded())
+        for i in todo:
+            page = self.doc_files[i].page
+            page.content, page.markdown, page.toc = None, None, []
 
     # --- the search index, in the background
 
@@ -233,7 +261,10 @@ class LiveSite:
             except IndexStopped:
                 return
             except VanbanError as exc:
-                log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {exc}")
+                with self._index_lock:
+                    again = self._index_wanted  # pages changed under it (one removed, say): indexed again
+                if not again:
+                    log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {exc}")
 
     def stop(self) -> None:
         self.stopping.set()
@@ -282,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", help="the page cache the last build kept (vanban.parallel --cache-out)")
     parser.add_argument("--shards", help="the search shards' keys the last build kept")
     parser.add_argument("--stats", help="what the last build learnt of its pages for search")
+    parser.add_argument("--jobs", type=int, default=1, help="processes to build many pages in")
     args = parser.parse_args(argv)
     engine = args.engine
     if engine != "mkdocs":  # ProperDocs: plugins importing mkdocs.* get properdocs.* (as its CLI does)
@@ -311,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         config = config_mod.load_config(config_file=args.config_file, strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            live = LiveSite(engine, config, Path(args.root), _load(args.cache), signal, shards, stats)
+            live = LiveSite(engine, config, Path(args.root), _load(args.cache), signal, shards, stats, args.jobs)
             live.done = len(signal.read_text(encoding="utf-8").split("\n")[:-1]) if signal.is_file() else 0
             site = str(live.site)
             server = livereload.LiveReloadServer(builder=live.rebuild, host=host.strip("[]"), port=int(port),

@@ -34,11 +34,11 @@ from vanban.messages import seconds
 from vanban.mkdocs_config import CONFIG, write_config
 from vanban.regenerate import Regenerator
 from vanban.search.pagefind import INDEX_ENV
-from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, engine_command,
-                         generate, write_docs)
+from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, default_jobs,
+                         engine_command, generate, write_docs)
 from vanban.state import SHARDS, SITE_STATS, BuildState
 
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.25
 # An edit is taken once data/ has been quiet this long, so that files copied in together are
 # regenerated together; at most SETTLE_SECONDS of changes are waited out.
 QUIET_SECONDS = 0.5
@@ -155,6 +155,8 @@ class ServerLog:
         elif "An error happened during the rebuild" in message:
             self._fail("trang web chưa dựng lại được", "vẫn phục vụ bản trước, sửa rồi lưu lại để dựng lại")
             self.idle.set()
+        elif level == "WARNING" and message.startswith("vanban:"):  # vanban's own, already one line a clerk reads
+            self._say(message)
         elif level in ("WARNING", "ERROR") and not QUIET.search(message):
             self._problems.append(message)
         elif line.strip() and not QUIET.search(line) and not level:
@@ -224,7 +226,7 @@ def _start_server(root: Path, address: str, engine: str, served: Served,
     by a ServerLog."""
     engine_command(engine)  # installed?
     cmd = [sys.executable, "-m", "vanban.live", "--engine", engine, "-a", address, "-f", str(served.config),
-           "--root", str(root), "--signal", str(served.signal)]
+           "--root", str(root), "--signal", str(served.signal), "--jobs", str(default_jobs())]
     for option, path in (("--cache", state.pages()), ("--shards", state.folder / SHARDS),
                          ("--stats", state.folder / SITE_STATS)):
         if path is not None and path.is_file():
