@@ -120,3 +120,44 @@ def test_write_docs_writes_only_the_pages_whose_text_changed(tmp_path):
     assert sorted(changed) == sorted(p.relative_to(docs).as_posix() for p in written)
     assert docs / "bao-cao" / f"{SEED_SLUG}.md" in written
     assert 0 < len(written) <= 6, sorted(str(p.relative_to(docs)) for p in written)
+
+
+def test_an_edited_reports_own_pages_come_first_and_equal_the_full_runs(archive):
+    """`vanban serve` shows an edited report's own pages before rendering the rest: they are the
+    pages the full run then gives (and that run still counts them as rendered, so they are
+    written even when shown first was not possible); an added report, or an edited directive
+    text, gives none first (every page may change)."""
+    regen = Regenerator(archive)
+    regen.run()
+    edited = archive / "data" / "reports" / "bao-cao-0002.txt"
+    line = next(ln for ln in edited.read_text(encoding="utf-8").splitlines() if len(ln) > 300)
+    _edit(edited, line, line + ADDED)
+    analysis = regen.analyse()
+    first = regen.first_pages(analysis)
+    assert set(first) == {"bao-cao/bao-cao-0002.md", "kiem-tra/bao-cao-0002.md", "so-lieu/bao-cao-0002.md"}
+    full = regen.run(analysis=analysis)
+    assert full.pages == _fresh(archive)
+    for path, text in first.items():
+        assert text == full.pages[path] and path in full.rendered
+    (archive / "data" / "reports" / "moi.txt").write_text(
+        "CHI BỘ X\nSố 01-BC/CB\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử\n-----\nI. KẾT QUẢ\nThử.\n",
+        encoding="utf-8")
+    assert regen.first_pages(regen.analyse()) == {}
+    regen.run()
+    _edit(edited, ADDED, "")
+    (archive / "data" / "reports" / "moi.txt").unlink()
+    assert regen.first_pages(regen.analyse()) == {}
+
+
+@pytest.mark.parametrize("markdown, resolves", [
+    ("[a](../van-ban/co.md) [b](../van-ban/co.md#dieu-1 \"tiêu đề\")", True),
+    ("[a](../van-ban/khong-co.md)", False),
+    ("[a](https://example.vn/x.md) [b](#muc-1) [c](/tuyet-doi.md)", True),
+    ("[a](../goc/khong-co.pdf)", False),
+])
+def test_pages_shown_first_link_only_to_files_already_written(tmp_path, markdown, resolves):
+    from vanban.docs_tree import links_resolve
+
+    (tmp_path / "van-ban").mkdir()
+    (tmp_path / "van-ban" / "co.md").write_text("# Có\n", encoding="utf-8")
+    assert links_resolve(tmp_path, {"bao-cao/x.md": markdown.encode("utf-8")}) is resolves

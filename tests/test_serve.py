@@ -72,7 +72,7 @@ def test_an_edit_reaches_the_served_page(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         output = proc.communicate(timeout=30)[0]
-    lines = [ln for ln in output.splitlines() if "dữ liệu đã thay đổi" in ln]
+    lines = [ln for ln in output.splitlines() if "báo cáo đã sửa" in ln or "dữ liệu đã thay đổi" in ln]
     assert lines and "trang được tạo lại trong" in lines[0], output[-2000:]
     assert "Aborted" not in output
     assert not list(temp.iterdir()), "the server left its copy of the site behind"

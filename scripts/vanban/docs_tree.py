@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -148,25 +149,7 @@ def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] 
     Only files whose text changed are written (MkDocs then rebuilds only those). `rendered`, if
     given, names the pages that may differ from docs/: the others were not rendered again."""
     old = generated_paths(docs)
-    changed: list[str] = []
-    made: set[Path] = set()
-    for rel in sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)):
-        dest = docs / rel
-        text = pages[rel]
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
-        exists = dest.is_file()
-        if exists and dest.read_bytes() == data:
-            continue
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
-        if exists:  # replaced in one step: `mkdocs serve` may be reading it
-            tmp = dest.with_name(f".{dest.name}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, dest)
-        else:
-            dest.write_bytes(data)
-        changed.append(rel)
+    changed = update_pages(docs, pages, sorted(pages if rendered is None else (rendered & set(pages)) | (set(pages) - old)))
     for rel in sorted(old - set(pages)):
         stale = docs / rel
         if stale.is_file():
@@ -178,6 +161,48 @@ def sync_pages(docs: Path, pages: Mapping[str, str | bytes], rendered: set[str] 
         (docs / MANIFEST).write_text(manifest, encoding="utf-8")
     _write_if_changed(docs / IGNORE_FILE, ignore_text(docs, set(pages)))
     return changed
+
+
+def update_pages(docs: Path, pages: Mapping[str, object], paths: list[str] | None = None) -> list[str]:
+    """Write into docs/ those of `pages` (all, or `paths`) whose text differs from the file's;
+    the paths written. A file replaced is replaced in one step (the engine's server may be
+    reading it)."""
+    changed: list[str] = []
+    made: set[Path] = set()
+    for rel in paths if paths is not None else sorted(pages):
+        dest = docs / rel
+        text = pages[rel]
+        data = text if isinstance(text, bytes) else text.encode("utf-8") if isinstance(text, str) else text.read().encode("utf-8")  # type: ignore[attr-defined]
+        exists = dest.is_file()
+        if exists and dest.read_bytes() == data:
+            continue
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        if exists:
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+        else:
+            dest.write_bytes(data)
+        changed.append(rel)
+    return changed
+
+
+# A relative link of a generated page's Markdown: its target's path (no scheme, no fragment).
+LINK_TARGET = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#|/)([^)\s#\"]+)")
+
+
+def links_resolve(docs: Path, pages: Mapping[str, object]) -> bool:
+    """Whether every relative link of these pages reaches a file already in docs/ (pages shown
+    before the rest of the archive must not link to a page not yet written)."""
+    for rel, text in pages.items():
+        markdown = text.decode("utf-8") if isinstance(text, bytes) else text if isinstance(text, str) else text.read()  # type: ignore[attr-defined]
+        folder = (docs / rel).parent
+        for target in set(LINK_TARGET.findall(markdown)):
+            if not os.path.isfile(os.path.normpath(folder / target)):
+                return False
+    return True
 
 
 def ignore_text(docs: Path, generated: set[str]) -> str:

@@ -23,7 +23,7 @@ from vanban.cite.patterns import load_patterns
 from vanban.glossary import Term, load_glossary
 from vanban.model import Report
 from vanban.pipeline import ReportWork, Shared, process_all
-from vanban.render import generated_nav, render_pages
+from vanban.render import generated_nav, render_pages, report_pages
 from vanban.cite.relations import statuses
 from vanban.render.memo import PageMemo, StoredText
 from vanban.shared_strings import share_strings
@@ -68,6 +68,7 @@ class Regenerator:
         self._work: dict[Path, tuple[tuple, ReportWork]] = {}
         self._inputs: tuple | None = None  # the catalog and glossary the cached work read
         self._memo = PageMemo()
+        self._first: set[str] = set()  # pages first_pages rendered since the last run
         self._strings: dict[str, str] = {}  # the strings of the cached work, one object per value
         # Seconds of the last run: wall time of each phase, and the time the per-report stages
         # took in all processes together (for benchmarks/build.py).
@@ -88,12 +89,18 @@ class Regenerator:
         sources = discover(self.root) + discover_directives(self.root)
         catalog = load_catalog(self.root, load_patterns())
         terms = load_glossary(self.root)
-        if self._inputs != (catalog, terms):
+        fresh = self._inputs != (catalog, terms)
+        if fresh:
             self._work.clear()
             self._strings.clear()
             self._inputs = (catalog, terms)
         stamps = {s.path: (_stamp(s.path), _stamp(s.path.with_suffix(".yml")), s.slug) for s in sources}
         stale = [s for s in sources if self._work.get(s.path, (None,))[0] != stamps[s.path]]
+        known = set(self._work)
+        # Reports read again that the last run had, when nothing else changed: their own pages
+        # may be shown before the rest is rendered (first_pages).
+        edited = set() if fresh or known != set(stamps) or any(s.kind != "report" for s in stale) else \
+            {s.slug for s in stale}
         shared = Shared(self.root, catalog, {d.id: d for d in catalog}, terms)
         for source, work in zip(stale, process_all(stale, shared, self.jobs)):
             share_strings(work, self._strings)
@@ -109,13 +116,30 @@ class Regenerator:
         for stage in ("read", "extract", "check"):
             self.timings[stage] = sum(self._work[s.path][1].seconds.get(stage, 0) for s in stale)
         return Analysis(documents, index, findings, {w.report.slug: w.figures for w in works if w.figures},
-                        terms, len(stale))
+                        terms, len(stale), edited)
 
-    def run(self, progress=None) -> Generated:
-        """Analyse, keep to what the site may publish, and render, redoing only what changed."""
+    def first_pages(self, a: Analysis) -> dict[str, bytes | StoredText]:
+        """The own pages of the reports an edit changed (each report's page, checks, key
+        figures), rendered before the rest of the archive, as `run` then renders them; none when
+        the change was not only to reports the last run had (a document added or removed, a
+        directive's text, the catalog or the glossary)."""
+        if not a.edited:
+            return {}
+        visibility = load_visibility(self.root)
+        refuse_marked(a.documents, visibility)
+        reports = [d for d in a.documents if d.kind == "report"]
+        texts = [d for d in a.documents if d.kind == "directive"]
+        pages = report_pages(a.edited, reports, public_view(a.index, visibility), a.findings, a.figures, texts,
+                             self._memo)
+        self._first |= set(pages)
+        return pages
+
+    def run(self, progress=None, analysis: Analysis | None = None) -> Generated:
+        """Analyse (unless given the `analysis` of this run), keep to what the site may publish,
+        and render, redoing only what changed."""
         progress = progress or (lambda *args: None)
         visibility = load_visibility(self.root)
-        a = self.analyse()
+        a = analysis or self.analyse()
         refuse_marked(a.documents, visibility)
         citations = public_view(a.index, visibility)
         reports = [d for d in a.documents if d.kind == "report"]
@@ -126,6 +150,8 @@ class Regenerator:
                  f"đã đọc, trích dẫn và kiểm tra ({sum(len(c) for c in citations.by_report.values())} trích dẫn, "
                  f"{sum(len(f) for f in findings.values())} phát hiện)")
         pages = render_pages(reports, citations, findings, a.figures, a.terms, self._memo, texts)
+        self._memo.rendered |= self._first & set(pages)  # rendered by first_pages: this run's too
+        self._first = set()
         self.timings["render"] = time.perf_counter() - now
         progress("tạo trang", len(pages), "trang")
         withheld = citations is not a.index or any(not visibility.publishes(d.marks) for d in self._inputs[0])
@@ -145,6 +171,8 @@ class Analysis:
     figures: dict
     terms: list[Term]
     processed: int
+    # Reports read again that the last run had, when nothing else changed (Regenerator.first_pages).
+    edited: set[str] = field(default_factory=set)
 
 
 def _cross_checks(works: list[ReportWork], index: CitationIndex, by_id: dict) -> dict[str, list[Finding]]:

@@ -1,11 +1,16 @@
-"""`vanban serve`: build, then let MkDocs serve docs/ while vanban regenerates it when data/ changes.
+"""`vanban serve`: serve the last build, and after each edit build only the pages it touches.
 
-vanban keeps its stages' results between edits (vanban.regenerate) and writes only the pages
-whose text changed, once data/ has settled (a burst of copied files is one regeneration) and
-never while the server is building from docs/ (it would read half an edit); MkDocs runs with
-`--dirty`, so it rebuilds only those pages, and the Pagefind index is rebuilt in the background
-(vanban.search.plugin). A removed source restarts the server, which would otherwise keep serving
-its pages. SIGTERM and SIGHUP stop it all, as Ctrl-C does.
+When site/ and the build state are current (nothing under data/ or docs/ changed since the build:
+vanban.state.sources_stamp), the site is served at once; otherwise it is built first as `vanban
+build` builds it (parallel, incremental). The engine's live server (vanban.live, a process of its
+own) serves a hard-linked copy of site/ under .vanban/serve/, so the last build and its state stay
+as they were. When data/ changes and has settled (a burst of copied files is one change), vanban
+regenerates what the change touches (vanban.regenerate, its caches loaded from the state while the
+server starts): an edited report's own pages first, then the rest; it writes the pages whose text
+changed into docs/ (never while the server is building from it) and tells the server which, which
+builds them and reloads the browsers; the search index follows in the background. A change to
+mkdocs.yml or to a hand-written page of docs/ builds everything again. SIGTERM and SIGHUP stop it
+all, as Ctrl-C does.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from vanban.discard import discard
-from vanban.docs_tree import IGNORE_FILE, MANIFEST, generated_paths
+from vanban.docs_tree import IGNORE_FILE, MANIFEST, generated_paths, links_resolve, update_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE
 from vanban.messages import seconds
@@ -35,7 +40,7 @@ from vanban.mkdocs_config import CONFIG, write_config
 from vanban.regenerate import Regenerator
 from vanban.search.pagefind import INDEX_ENV
 from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, default_jobs,
-                         engine_command, generate, write_docs)
+                         engine_command, write_docs)
 from vanban.state import SHARDS, SITE_STATS, BuildState
 
 POLL_SECONDS = 0.25
@@ -353,7 +358,21 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                 waited = time.perf_counter()
                 regenerator = generation.get()  # the last build's caches, loading since the start
                 started += time.perf_counter() - waited
-                generated = generate(root, regenerator=regenerator)
+                analysis = regenerator.analyse()
+                first = regenerator.first_pages(analysis)
+                if first and links_resolve(root / "docs", first):
+                    # an edited report's own pages first, then the rest of the archive
+                    waited = time.perf_counter()
+                    log.idle.wait(REBUILD_WAIT_SECONDS)
+                    started += time.perf_counter() - waited
+                    shown = update_pages(root / "docs", first)
+                    if shown:
+                        log.expect_rebuild()
+                        served.tell(shown, build_epoch([d for d in analysis.documents if d.kind == "report"]))
+                        print(f"vanban: báo cáo đã sửa: {len(shown)} trang được tạo lại trong "
+                              f"{seconds(time.perf_counter() - started)}; tiếp theo là các trang liên quan",
+                              file=sys.stderr)
+                generated = regenerator.run(analysis=analysis)
                 # docs/ is not written while the server builds from it (it would read half an edit)
                 waited = time.perf_counter()
                 log.idle.wait(REBUILD_WAIT_SECONDS)

@@ -26,7 +26,7 @@ from vanban.render.directive_index import BY_LEVEL, BY_TYPE, BY_YEAR, INDEX, TIT
 from vanban.render.directive_page import directive_pages
 from vanban.render.home import HOME_TITLE, REPORTS_INDEX, render_home, render_report_list
 from vanban.render.committee_page import COMMITTEES_INDEX, COMMITTEES_TITLE, committee_pages
-from vanban.render.memo import PageMemo
+from vanban.render.memo import PageMemo, StoredText
 from vanban.render.open_data import DATA_PAGE, DATA_TITLE, data_files
 from vanban.search.known import KNOWN_PATH, KNOWN_SCRIPT, known_items, known_script
 from vanban.render.report_page import REPORTS_DIR, UNRESOLVED_TITLE, Link, directive_path, render_report, report_path
@@ -60,21 +60,42 @@ def render_pages(reports: list[Report], index: CitationIndex, findings: dict[str
     pages[KNOWN_SCRIPT] = known_script(pages[KNOWN_PATH])
     memo.rendered |= {KNOWN_PATH, KNOWN_SCRIPT}
     for report in reports:
-        mine = findings.get(report.slug, [])
-        links, flags, shown = _links(report, index, anchors, status, made), _flags(report, mine), figures[report.slug]
-        pages[report_path(report.slug)] = memo(report_path(report.slug), (report, links, flags),
-                                               lambda: render_report(report, links, flags))
-        pages[check_path(report.slug)] = memo(check_path(report.slug), (report, mine),
-                                              lambda: render_checks(report, mine))
-        before = previous.get(report.slug)
-        checks = check_targets(before, figures[before.slug], report, shown) if before else []
-        pages[figures_path(report.slug)] = memo(figures_path(report.slug), (report, shown, mine, checks),
-                                                lambda: render_figures(report, shown, mine, checks))
+        pages.update(_report_pages(report, index, findings, figures, memo, anchors, status, previous, made))
     text_links = {t.slug: _links(t, index, anchors, status, made) for t in texts}
     pages.update(directive_pages(index, reports + texts, memo, text_links))
     pages.update(_originals(reports, texts, index))
     memo.keep_only(pages)
     return pages
+
+
+def report_pages(slugs: set[str], reports: list[Report], index: CitationIndex, findings: dict[str, list[Finding]],
+                 figures: dict[str, KeyFigures], texts: list[Report], memo: PageMemo) -> dict[str, bytes | StoredText]:
+    """The own pages of the reports named by `slugs` (each report's page, checks and key
+    figures), as render_pages makes them from the same inputs: `vanban serve` shows an edited
+    report's pages before it renders the rest of the archive."""
+    texts = [t for t in texts if t.slug in index.by_report]
+    anchors = {t.slug: {b.anchor for b in t.blocks} for t in texts}
+    status, previous, made = statuses(index), previous_reports(reports), {}
+    out: dict[str, bytes | StoredText] = {}
+    for report in reports:
+        if report.slug in slugs:
+            out.update(_report_pages(report, index, findings, figures, memo, anchors, status, previous, made))
+    return out
+
+
+def _report_pages(report: Report, index: CitationIndex, findings: dict[str, list[Finding]],
+                  figures: dict[str, KeyFigures], memo: PageMemo, anchors: dict[str, set[str]],
+                  status: dict[str, Status], previous: dict[str, Report], made: dict) -> dict[str, bytes | StoredText]:
+    """A report's own pages: the report, its checks, its key figures."""
+    mine = findings.get(report.slug, [])
+    links, flags, shown = _links(report, index, anchors, status, made), _flags(report, mine), figures[report.slug]
+    before = previous.get(report.slug)
+    checks = check_targets(before, figures[before.slug], report, shown) if before else []
+    return {report_path(report.slug): memo(report_path(report.slug), (report, links, flags),
+                                           lambda: render_report(report, links, flags)),
+            check_path(report.slug): memo(check_path(report.slug), (report, mine), lambda: render_checks(report, mine)),
+            figures_path(report.slug): memo(figures_path(report.slug), (report, shown, mine, checks),
+                                            lambda: render_figures(report, shown, mine, checks))}
 
 
 def _links(report: Report, index: CitationIndex, anchors: dict[str, set[str]], status: dict[str, Status],
