@@ -35,7 +35,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from vanban.parallel import PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _Workers
+from vanban.parallel import (BEFORE_RENDER, PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _titled,
+                             _Workers)
 
 log = logging.getLogger("mkdocs.vanban.live")
 # From this many pages to build, they are shared out among forked processes.
@@ -101,6 +102,34 @@ class LiveSite:
         self.by_uri = {f.src_uri: f for f in files}
         self.env = config.plugins.on_env(env, config=config, files=files)
 
+    def _add_remove(self, added: set[str], removed: set[str]) -> bool:
+        """Files added to and removed from the engine's list as its build lists them, without
+        walking docs/ again; False (nothing done) where that may not be so: a plugin that sees
+        the whole list (on_files), or a page the nav names."""
+        if self.config.plugins.events.get("files") or (added | removed) & _nav_paths(self.config.nav):
+            return False
+        files_mod, pages_mod = self.m["structure.files"], self.m["structure.pages"]
+        for rel in sorted(removed):
+            if rel in self.by_uri:
+                self.files.remove(self.by_uri.pop(rel))
+        new = []
+        for rel in sorted(added):
+            file = files_mod.File(rel, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
+            self.by_uri[rel] = file
+            new.append(file)
+        # In the order the engine lists them (the sitemap's): docs/ as walked, then the theme's.
+        docs = os.path.abspath(self.config.docs_dir) + os.sep
+        listed = list(self.files)
+        walked = [f for f in listed if f.abs_src_path and f.abs_src_path.startswith(docs)]
+        others = [f for f in listed if not (f.abs_src_path and f.abs_src_path.startswith(docs))]
+        self.files = files_mod.Files(sorted(walked + new, key=_walk_order) + others)
+        files_mod.set_exclusions(new, self.config)
+        for file in new:
+            if file.is_documentation_page() and file.inclusion.is_included():
+                pages_mod.Page(None, file, self.config)
+        self.doc_files = self.files.documentation_pages(inclusion=files_mod.InclusionLevel.is_included)
+        return True
+
     def _apply_summaries(self, files=None) -> None:
         """Each page's title, metadata and anchors as last built (what the others show of it)."""
         for file in self.doc_files if files is None else files:
@@ -149,10 +178,11 @@ class LiveSite:
                 if file is not None:
                     _remove(self.site / file.dest_uri)
                 self.summaries.pop(rel, None)
-            if added or removed:
+            if (added or removed) and not self._add_remove(added, removed):
                 self._load_files()
                 self._apply_summaries()
             in_nav = {id(p) for p in self.nav.pages}
+            titled = not any(config.plugins.events.get(event) for event in BEFORE_RENDER)
             todo = set()
             for rel in sorted(changed | added):
                 file = self.by_uri.get(rel)
@@ -161,8 +191,11 @@ class LiveSite:
                 if file.is_documentation_page():
                     todo.add(rel)
                     if id(file.page) in in_nav:  # read now: its title is what every page shows of it
-                        build._populate_page(file.page, config, self.files)
-                        self.summaries[rel] = _summary(file.page)
+                        if titled and _titled(file.page, config):  # its front matter says it: rendered later
+                            self.summaries[rel] = PageSummary(file.page.title, file.page.meta, None, None)
+                        else:
+                            build._populate_page(file.page, config, self.files)
+                            self.summaries[rel] = _summary(file.page)
                 else:
                     _remove(Path(file.abs_dest_path))
                     file.copy_file(dirty=False)
@@ -215,7 +248,7 @@ class LiveSite:
             for i in todo:
                 file = self.doc_files[i]
                 page = file.page
-                if page.markdown is None:
+                if page.content is None:  # not rendered yet (its source may have been read for its title)
                     build._populate_page(page, self.config, self.files)
                     self.summaries[file.src_uri] = _summary(page)
                 build._build_page(page, self.config, self.doc_files, self.nav, self.env, False,
@@ -270,6 +303,24 @@ class LiveSite:
         self.stopping.set()
         if self._indexer is not None:
             self._indexer.join(timeout=10)
+
+
+def _walk_order(file) -> tuple:
+    """Where the engine's walk of docs/ meets a file: folders top down in name order, in each
+    folder its index (or README) first, then by name (mkdocs.structure.files.get_files)."""
+    folder, _, name = file.src_uri.rpartition("/")
+    return (tuple(folder.split("/")) if folder else (), os.path.splitext(name)[0] not in ("index", "README"), name)
+
+
+def _nav_paths(nav) -> set[str]:
+    """The pages a config's nav names."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(v) for v in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(v) for v in nav)) if nav else set()
+    return set()
 
 
 def _remove(path: Path) -> None:

@@ -46,7 +46,7 @@ from vanban.state import SHARDS, SITE_STATS, BuildState
 POLL_SECONDS = 0.25
 # An edit is taken once data/ has been quiet this long, so that files copied in together are
 # regenerated together; at most SETTLE_SECONDS of changes are waited out.
-QUIET_SECONDS = 0.5
+QUIET_SECONDS = 0.3
 SETTLE_SECONDS = 10.0
 # At most this long waiting for the server to finish a rebuild before docs/ is written again.
 REBUILD_WAIT_SECONDS = 120.0
