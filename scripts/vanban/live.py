@@ -24,15 +24,18 @@ server (`livereload.LiveReloadServer`: `watch`, `serve`, `shutdown`, `error_hand
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from signal import SIGKILL
 from urllib.parse import urlsplit
 
 from vanban.parallel import (BEFORE_RENDER, PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _titled,
@@ -72,8 +75,13 @@ class LiveSite:
         self.env_key = cache.get("env") if cache else None
         self._apply_summaries()
         self.shards = shards
-        from vanban.search.page_stats import PageStats
-        self.stats = PageStats(stats)
+        # Beside the signal's folder (the server watches that one): what reindexing keeps.
+        self.index_work = signal.parent.parent / "index"
+        self.index_work.mkdir(parents=True, exist_ok=True)
+        if stats is not None:
+            import pickle
+            with open(self.index_work / "stats.pickle", "wb") as f:
+                pickle.dump(stats, f, protocol=pickle.HIGHEST_PROTOCOL)
         self._indexer: threading.Thread | None = None
         self._index_wanted = False
         self._index_lock = threading.Lock()
@@ -272,32 +280,40 @@ class LiveSite:
             self._indexer.start()
 
     def _reindex(self) -> None:
-        from vanban.errors import VanbanError
+        """Index in a process of its own at a lower priority (`python -m vanban.live --reindex`),
+        so that pages built meanwhile get the processor first; the shards' keys and what it
+        learnt of the pages come back in files."""
         from vanban.messages import seconds
-        from vanban.mkdocs_config import plugin_options
-        from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, IndexStopped, index_site
-        options = plugin_options(self.root, "vanban-search")
+        keys, stats = self.index_work / "shards.json", self.index_work / "stats.pickle"
         while True:
             with self._index_lock:
                 if not self._index_wanted:
                     return
                 self._index_wanted = False
             started = time.perf_counter()
-            keys: dict[str, str] = {}
-            try:
-                count = index_site(self.site, options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
-                                   previous=(self.site / INDEX_DIR, self.shards), keys=keys, stats=self.stats,
-                                   stop=self.stopping)
-                self.shards = keys
-                log.info(f"vanban: chỉ mục tìm kiếm đã cập nhật ({count} trang, "
+            keys.write_text(json.dumps(self.shards), encoding="utf-8")
+            cmd = [sys.executable, "-m", "vanban.live", "--reindex", str(self.site), "--root", str(self.root),
+                   "--shards", str(keys), "--stats", str(stats)]
+            if shutil.which("nice"):
+                cmd = ["nice", "-n", "10", *cmd]
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                    encoding="utf-8", errors="replace", start_new_session=True)
+            while proc.poll() is None:
+                if self.stopping.wait(0.1):
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(proc.pid, SIGKILL)
+                    proc.wait()
+                    return
+            said = (proc.stdout.read() if proc.stdout else "").strip().splitlines()
+            if proc.returncode == 0 and said:
+                self.shards = json.loads(keys.read_text(encoding="utf-8"))
+                log.info(f"vanban: chỉ mục tìm kiếm đã cập nhật ({said[-1]} trang, "
                          f"{seconds(time.perf_counter() - started)})")
-            except IndexStopped:
-                return
-            except VanbanError as exc:
-                with self._index_lock:
-                    again = self._index_wanted  # pages changed under it (one removed, say): indexed again
-                if not again:
-                    log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {exc}")
+                continue
+            with self._index_lock:
+                again = self._index_wanted  # pages changed under it (one removed, say): indexed again
+            if not again:
+                log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {said[-1] if said else proc.returncode}")
 
     def stop(self) -> None:
         self.stopping.set()
@@ -354,7 +370,44 @@ def copy_site(site: Path, target: Path) -> None:
             shutil.copy2(source, out / name)
 
 
+def reindex(site: Path, root: Path, keys: Path, stats: Path) -> int:
+    """`python -m vanban.live --reindex SITE`: the search index of SITE rebuilt beside it and
+    swapped in, a shard whose pages are those of a shard in `keys` kept (the file then holds the
+    new keys), reading only the pages `stats` does not know unchanged (updated too); prints the
+    number of pages indexed, or one line saying what failed."""
+    import pickle
+
+    from vanban.errors import VanbanError
+    from vanban.mkdocs_config import plugin_options
+    from vanban.search.page_stats import PageStats
+    from vanban.search.pagefind import DEFAULT_SHARD_MB, INDEX_DIR, index_site
+
+    options = plugin_options(root, "vanban-search")
+    try:
+        with open(stats, "rb") as f:
+            known = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        known = None
+    page_stats = PageStats(known)
+    new: dict[str, str] = {}
+    try:
+        count = index_site(site, options.get("shard_mb", DEFAULT_SHARD_MB), options.get("other_sites"),
+                           previous=(site / INDEX_DIR, json.loads(keys.read_text(encoding="utf-8"))), keys=new,
+                           stats=page_stats)
+    except VanbanError as exc:
+        print(exc)
+        return 1
+    keys.write_text(json.dumps(new), encoding="utf-8")
+    with open(stats, "wb") as f:
+        pickle.dump(page_stats.now, f, protocol=pickle.HIGHEST_PROTOCOL)
+    print(count)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and sys.argv[1:2] == ["--reindex"]:
+        site, rest = Path(sys.argv[2]), dict(zip(sys.argv[3::2], sys.argv[4::2]))
+        return reindex(site, Path(rest["--root"]), Path(rest["--shards"]), Path(rest["--stats"]))
     parser = argparse.ArgumentParser(prog="python -m vanban.live")
     parser.add_argument("-f", "--config-file", required=True)
     parser.add_argument("-a", "--address", required=True)
