@@ -262,7 +262,7 @@ def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tm
     with open(root / "mkdocs.yml", "a", encoding="utf-8") as f:  # the sitemap then lists every page
         f.write("\nsite_url: https://vanban.example.vn/\n")
     assert run_vanban("--root", str(root), "build").returncode == 0
-    before = _tree(root / "site")
+    before, docs = _tree(root / "site"), _tree(root / "docs")
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
@@ -291,6 +291,7 @@ def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tm
     for failure in ("Aborted", "WARNING", "Traceback", "lỗi"):
         assert failure not in output, output[-3000:]
     assert _tree(root / "site") == before, "serve wrote into the last build's site"
+    assert _tree(root / "docs") == docs, "serve wrote into docs/, which the next build takes for the last build's"
     (tmp_path / "b").mkdir()
     clean = make_project(tmp_path / "b", seed=True)
     shutil.rmtree(clean / "data")
@@ -301,3 +302,6 @@ def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tm
     assert sorted(served) == sorted(expected)
     differ = [rel for rel in expected if served[rel] != expected[rel]]
     assert not differ, differ[:10]
+    # and the next build, from the state the build before serve left, makes the same site
+    assert run_vanban("--root", str(root), "build").returncode == 0
+    assert _tree(root / "site") == expected

@@ -38,6 +38,7 @@ from pathlib import Path
 from signal import SIGKILL
 from urllib.parse import urlsplit
 
+from vanban.hardlink import link_tree
 from vanban.parallel import (BEFORE_RENDER, PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _titled,
                              _Workers)
 
@@ -352,22 +353,7 @@ def copy_site(site: Path, target: Path) -> None:
     """`target`, a copy of `site` to serve and build into: its pages and search index hard-linked
     (LiveSite never writes a file where it is), every other file (assets, sitemap, the 404 page,
     data files, which plugins may write in place) copied."""
-    shutil.rmtree(target, ignore_errors=True)
-    for folder, subfolders, names in os.walk(site):
-        subfolders.sort()
-        rel = Path(folder).relative_to(site)
-        out = target / rel
-        out.mkdir(parents=True, exist_ok=True)
-        linked = rel.parts[:1] == ("pagefind",)
-        for name in names:
-            source = os.path.join(folder, name)
-            if linked or (name.endswith(".html") and not (rel == Path(".") and name == "404.html")):
-                try:
-                    os.link(source, out / name)
-                    continue
-                except OSError:
-                    pass
-            shutil.copy2(source, out / name)
+    link_tree(site, target, lambda rel: rel.startswith("pagefind/") or (rel.endswith(".html") and rel != "404.html"))
 
 
 def reindex(site: Path, root: Path, keys: Path, stats: Path) -> int:

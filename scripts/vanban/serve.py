@@ -20,6 +20,7 @@ import errno
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -41,9 +42,13 @@ from vanban.regenerate import Regenerator
 from vanban.search.pagefind import INDEX_ENV
 from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, default_jobs,
                          engine_command, write_docs)
+from vanban.hardlink import link_tree
+from vanban.state import DOCS as STATE_DOCS
 from vanban.state import SHARDS, SITE_STATS, BuildState
 
 POLL_SECONDS = 0.25
+# mkdocs.yml and the hand-written pages are looked at every this many polls.
+HAND_WRITTEN_EVERY = 4
 # An edit is taken once data/ has been quiet this long, so that files copied in together are
 # regenerated together; at most SETTLE_SECONDS of changes are waited out.
 QUIET_SECONDS = 0.3
@@ -54,13 +59,23 @@ REBUILD_WAIT_SECONDS = 120.0
 STOP_SECONDS = 30.0
 
 
-def snapshot(folder: Path) -> dict[str, tuple[float, int]]:
-    """Modification time and size of every file under `folder`."""
-    return {
-        str(p): (p.stat().st_mtime, p.stat().st_size)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+def snapshot(folder: Path, skip: set[str] | None = None) -> dict[str, tuple[float, int]]:
+    """Modification time and size of every file under `folder` (but the relative paths `skip`)."""
+    out = {}
+    for parent, subfolders, names in os.walk(folder, followlinks=True):
+        subfolders.sort()
+        prefix = Path(parent).relative_to(folder).as_posix()
+        for name in sorted(names):
+            rel = name if prefix == "." else f"{prefix}/{name}"
+            if skip and rel in skip:
+                continue
+            path = os.path.join(parent, name)
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:
+                continue
+            out[path] = (st.st_mtime, st.st_size)
+    return out
 
 
 def address_problem(address: str) -> str | None:
@@ -209,13 +224,24 @@ class Served:
     def signal(self) -> Path:
         return self.folder / "signal" / SIGNAL
 
-    def prepare(self, root: Path) -> None:
-        """The copy of site/ and a config that builds into it (the nav the last build used)."""
+    @property
+    def docs(self) -> Path:
+        return self.folder / "docs"
+
+    def prepare(self, root: Path, state: BuildState) -> None:
+        """The copy of site/, the docs it was built from (the state keeps the last build's:
+        docs/ itself is the last build's too, but serve leaves it as it is, so that the next
+        build finds it as it left it), and a config that builds the one from the other with the
+        nav the last build used."""
         from vanban.live import copy_site
 
         copy_site(root / SITE_DIR, self.site)
+        kept = state.folder / STATE_DOCS
+        link_tree(kept if kept.is_dir() else root / "docs", self.docs, lambda rel: rel not in (MANIFEST, IGNORE_FILE))
+        if (root / "docs" / MANIFEST).is_file():
+            shutil.copy2(root / "docs" / MANIFEST, self.docs / MANIFEST)
         built = yaml.safe_load((root / WORK_DIR / SERVE_CONFIG).read_text(encoding="utf-8"))
-        write_config(root, self.config, root / "docs", self.site, built.get("nav") or [])
+        write_config(root, self.config, self.docs, self.site, built.get("nav") or [])
         self.signal.parent.mkdir(parents=True, exist_ok=True)
         self.signal.write_text("", encoding="utf-8")
 
@@ -279,17 +305,14 @@ def settle(folder: Path, seen: dict[str, tuple[float, int]]) -> dict[str, tuple[
         seen = now
 
 
-def _watched(root: Path) -> tuple[dict, dict]:
-    """What serve watches: data/, and what starts a build afresh (mkdocs.yml, the hand-written
-    pages of docs/)."""
+def _hand_written(root: Path) -> dict:
+    """What builds everything again when it changes: mkdocs.yml and the hand-written pages of docs/."""
     docs = root / "docs"
-    generated = generated_paths(docs) | {MANIFEST, IGNORE_FILE}
-    hand = {k: v for k, v in snapshot(docs).items() if Path(k).relative_to(docs).as_posix() not in generated} \
-        if docs.is_dir() else {}
+    out = snapshot(docs, generated_paths(docs) | {MANIFEST, IGNORE_FILE}) if docs.is_dir() else {}
     config = root / CONFIG
     if config.is_file():
-        hand[str(config)] = (config.stat().st_mtime, config.stat().st_size)
-    return snapshot(root / "data"), hand
+        out[str(config)] = (config.stat().st_mtime, config.stat().st_size)
+    return out
 
 
 class _Generation:
@@ -319,7 +342,7 @@ def _build_and_serve(root: Path, address: str, engine: str, served: Served, fres
         state = BuildState(root / WORK_DIR, root, engine)
     else:
         print("vanban: trang web đã dựng khớp với dữ liệu; phục vụ ngay bản đó", file=sys.stderr, flush=True)
-    served.prepare(root)
+    served.prepare(root, state)
     proc, log = _start_server(root, address, engine, served, state)
     return proc, log, _Generation(root, state)
 
@@ -333,11 +356,14 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
     interrupted = False
     try:
         proc, log, generation = _build_and_serve(root, address, engine, served, fresh=False)
-        data, hand = _watched(root)
+        data, hand = snapshot(root / "data"), _hand_written(root)
+        polls = 0
         while proc.poll() is None:
             time.sleep(POLL_SECONDS)
-            now, hand_now = _watched(root)
-            if hand_now != hand:
+            polls += 1
+            now = snapshot(root / "data")
+            # docs/ holds every generated page too (tens of thousands): looked at once a second
+            if polls % HAND_WRITTEN_EVERY == 0 and _hand_written(root) != hand:
                 # mkdocs.yml or a hand-written page: what every page shows may change, built afresh
                 print("vanban: mkdocs.yml hoặc trang viết tay đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
                 _stop(proc)
@@ -348,7 +374,7 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                     print("vanban: lỗi: không dựng lại được trang web; sửa lỗi trên rồi chạy lại vanban serve",
                           file=sys.stderr)
                     return 1
-                data, hand = _watched(root)
+                data, hand = snapshot(root / "data"), _hand_written(root)
                 continue
             if now == data:
                 continue
@@ -360,12 +386,12 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                 started += time.perf_counter() - waited
                 analysis = regenerator.analyse()
                 first = regenerator.first_pages(analysis)
-                if first and links_resolve(root / "docs", first):
+                if first and links_resolve(served.docs, first):
                     # an edited report's own pages first, then the rest of the archive
                     waited = time.perf_counter()
                     log.idle.wait(REBUILD_WAIT_SECONDS)
                     started += time.perf_counter() - waited
-                    shown = update_pages(root / "docs", first)
+                    shown = update_pages(served.docs, first)
                     if shown:
                         log.expect_rebuild()
                         served.tell(shown, build_epoch([d for d in analysis.documents if d.kind == "report"]))
@@ -378,7 +404,7 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                 log.idle.wait(REBUILD_WAIT_SECONDS)
                 started += time.perf_counter() - waited
                 inputs = _inputs(root)
-                changed = write_docs(root, generated)
+                changed = write_docs(root, generated, served.docs)
             except VanbanError as exc:
                 print(exc, file=sys.stderr)
                 print("vanban: trang web giữ nguyên bản trước; sửa lỗi trên rồi lưu lại", file=sys.stderr)
@@ -387,7 +413,7 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                 print("vanban: danh mục chữ viết tắt đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
                 _stop(proc)
                 proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
-                data, hand = _watched(root)
+                data, hand = snapshot(root / "data"), _hand_written(root)
                 continue
             if changed:
                 log.expect_rebuild()

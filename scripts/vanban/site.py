@@ -85,21 +85,21 @@ def write_abbreviations(folder: Path, text: str) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def write_docs(root: Path, generated: Generated) -> list[str]:
-    """Put the generated pages in docs/ (only changed files) and write the serve config; the
-    paths written or removed."""
+def write_docs(root: Path, generated: Generated, docs: Path | None = None) -> list[str]:
+    """Put the generated pages in docs/ (or `docs`: vanban serve's copy of it; only changed
+    files) and write the engine's config; the paths written or removed."""
     check_no_clash(root / "docs", generated.pages)
     return _update_docs(root, generated.pages, generated.rendered, abbreviation_definitions(generated.terms),
-                        generated.nav)
+                        generated.nav, docs)
 
 
 def _update_docs(root: Path, pages: Mapping[str, str | bytes], rendered: set[str], abbreviations: str,
-                 nav: list) -> list[str]:
-    """Sync docs/ with the pages (only changed files), the abbreviations and the serve config."""
-    docs = root / "docs"
-    changed = sync_pages(docs, pages, rendered)
+                 nav: list, docs: Path | None = None) -> list[str]:
+    """Sync docs/ (or `docs`) with the pages (only changed files), the abbreviations and the
+    engine's config for docs/."""
+    changed = sync_pages(docs or root / "docs", pages, rendered)
     write_abbreviations(root, abbreviations)
-    write_config(root, root / WORK_DIR / SERVE_CONFIG, docs, root / "site", nav)
+    write_config(root, root / WORK_DIR / SERVE_CONFIG, root / "docs", root / "site", nav)
     return changed
 
 
