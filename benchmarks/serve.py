@@ -69,7 +69,8 @@ def _until(predicate, limit: float = 3600.0) -> float:
 class Server:
     """`vanban serve` in `root`, its output gathered and its process tree's memory sampled."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, verbose: bool = False) -> None:
+        self.verbose = verbose
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         self.started = time.perf_counter()
@@ -78,8 +79,14 @@ class Server:
                                      text=True, start_new_session=True)
         self.lines: list[str] = []
         self.peak_kb = 0
-        threading.Thread(target=lambda: self.lines.extend(self.proc.stdout), daemon=True).start()
+        threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._sample, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            if self.verbose:
+                print(f"  [{time.perf_counter() - self.started:7.1f} s] {line}", end="", flush=True)
 
     def _sample(self) -> None:
         while self.proc.poll() is None:
@@ -133,7 +140,7 @@ def main() -> None:
         server.stop()
     build_s, build_mb = run(root)
     figures["vanban build before serve"] = f"{build_s:.1f} s, peak {build_mb:.0f} MiB"
-    server = Server(root)
+    server = Server(root, args.log)
     try:
         figures["after a build, first answer"] = f"{server.first_answer():.1f} s"
         reports = sorted((root / "data" / "reports").glob("bao-cao-*.txt"))
@@ -164,8 +171,6 @@ def main() -> None:
     print(f"N = {args.n} ({root})")
     for name, value in figures.items():
         print(f"  {name}: {value}")
-    if args.log:
-        print("".join(server.lines))
     if problems:
         print("  problems:", *problems, sep="\n    ")
 

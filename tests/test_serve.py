@@ -223,6 +223,12 @@ SERVER_LOGS = [
      ["vanban: lỗi: trang web chưa dựng lại được: TypeError: expected string; vẫn phục vụ bản trước, sửa rồi lưu "
       "lại để dựng lại"]),
     (["INFO    -  vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"], ["vanban: chỉ mục tìm kiếm đã cập nhật (3 trang)"]),
+    # vanban's live server: a failed rebuild, after which it goes on serving what it has (and
+    # reloads the browsers): said once, as a failure
+    (["INFO    -  [21:03:04] Detected file changes", "ERROR   -  RuntimeError: a worker process ended unexpectedly",
+      "ERROR   -  An error happened during the rebuild.", "INFO    -  [21:03:05] Reloading browsers"],
+     ["vanban: lỗi: trang web chưa dựng lại được: RuntimeError: a worker process ended unexpectedly; vẫn phục vụ "
+      "bản trước, sửa rồi lưu lại để dựng lại"]),
     # vanban's own warning: said as it comes, and not taken at the end for a failed first build
     (["INFO    -  [21:10:29] Serving on http://127.0.0.1:8000/",
       "WARNING -  vanban: không cập nhật được chỉ mục tìm kiếm: lỗi x", "INFO    -  Shutting down..."],

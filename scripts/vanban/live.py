@@ -171,7 +171,14 @@ class LiveSite:
         docs = Path(self.config.docs_dir)
         removed = {rel for rel in changed if not (docs / rel).is_file()}
         added = {rel for rel in changed - removed if rel not in self.by_uri}
-        self.rebuild_pages(changed - removed - added, added, removed)
+        try:
+            self.rebuild_pages(changed - removed - added, added, removed)
+        except Exception as exc:
+            # Not raised to the server, which would then hold every request until a rebuild
+            # succeeds: it goes on serving what it has, and says the rebuild failed.
+            if not isinstance(exc, self.m["exceptions"].Abort):
+                log.error(f"{type(exc).__name__}: {exc}")
+            log.error("An error happened during the rebuild.")
 
     def rebuild_pages(self, changed: set[str], added: set[str], removed: set[str]) -> None:
         started = time.perf_counter()

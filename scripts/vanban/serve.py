@@ -135,6 +135,7 @@ class ServerLog:
         self._problems: list[str] = []
         self._last = ""
         self._seconds = ""
+        self._failed = False  # the last rebuild failed (the server then reloads what it has)
 
     def expect_rebuild(self) -> None:
         """docs/ was just written: the server will rebuild (until it says it is done, it is busy)."""
@@ -170,10 +171,13 @@ class ServerLog:
         elif message.startswith("Shutting down"):
             self._say("vanban: đang dừng máy chủ…")
         elif "Reloading browsers" in message:
-            self._say(f"vanban: trang web đã dựng lại trong {_seconds(self._seconds)}; trình duyệt tự tải lại")
+            if not self._failed:
+                self._say(f"vanban: trang web đã dựng lại trong {_seconds(self._seconds)}; trình duyệt tự tải lại")
+            self._failed = False
             self.idle.set()
         elif "An error happened during the rebuild" in message:
             self._fail("trang web chưa dựng lại được", "vẫn phục vụ bản trước, sửa rồi lưu lại để dựng lại")
+            self._failed = True
             self.idle.set()
         elif level == "WARNING" and message.startswith("vanban:"):  # vanban's own, already one line a clerk reads
             self._say(message)
