@@ -34,6 +34,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 from signal import SIGKILL
 from urllib.parse import urlsplit
@@ -61,6 +62,7 @@ class LiveSite:
         self.site = Path(config.site_dir)
         self.signal = signal
         self.done = 0  # lines of the signal file already taken
+        self.rebuilds = 0  # rebuilds started so far (a search index made meanwhile may have read half of one)
         self.config = config.plugins.on_config(config)
         self.config.plugins.on_pre_build(config=self.config)
         self._load_files()
@@ -176,7 +178,10 @@ class LiveSite:
         except Exception as exc:
             # Not raised to the server, which would then hold every request until a rebuild
             # succeeds: it goes on serving what it has, and says the rebuild failed.
-            if not isinstance(exc, self.m["exceptions"].Abort):
+            if isinstance(exc, self.m["exceptions"].Abort):
+                log.error(str(exc))
+            else:
+                traceback.print_exc()
                 log.error(f"{type(exc).__name__}: {exc}")
             log.error("An error happened during the rebuild.")
 
@@ -187,7 +192,10 @@ class LiveSite:
         logger = logging.getLogger(self.engine)
         counter = utils.CountHandler()
         counter.setLevel(logging.WARNING)
+        here = threading.get_ident()
+        counter.addFilter(lambda record: record.thread == here)  # not the search index's, logged meanwhile
         logger.addHandler(counter)
+        self.rebuilds += 1
         try:
             for rel in removed:
                 file = self.by_uri.get(rel)
@@ -213,7 +221,7 @@ class LiveSite:
                             build._populate_page(file.page, config, self.files)
                             self.summaries[rel] = _summary(file.page)
                 else:
-                    _remove(Path(file.abs_dest_path))
+                    _unshare(Path(file.abs_dest_path))
                     file.copy_file(dirty=False)
             nav_key = _nav_key(self.nav, self.summaries)
             env_key = _env_key(config)
@@ -221,11 +229,11 @@ class LiveSite:
                 todo = {f.src_uri for f in self.doc_files}
                 self.nav_key, self.env_key = nav_key, env_key
             for template in config.theme.static_templates:
-                _remove(self.site / template)
-                _remove(self.site / f"{template}.gz")
+                _unshare(self.site / template)
+                _unshare(self.site / f"{template}.gz")
                 build._build_theme_template(template, self.env, self.files, config, self.nav)
             for template in config.extra_templates:
-                _remove(self.site / template)
+                _unshare(self.site / template)
                 build._build_extra_template(template, self.files, config, self.nav)
             self._build([i for i, f in enumerate(self.doc_files) if f.src_uri in todo])
             level = config.validation.links.anchors
@@ -245,7 +253,7 @@ class LiveSite:
         forked from this one when there are many (vanban.parallel's workers)."""
         build = self.m["commands.build"]
         for i in todo:
-            _remove(Path(self.doc_files[i].abs_dest_path))
+            _unshare(Path(self.doc_files[i].abs_dest_path))
         if self.jobs > 1 and len(todo) >= PARALLEL_FROM:
             state = {"build": build, "config": self.config, "files": self.files, "nav": self.nav, "env": self.env,
                      "docs": self.doc_files, "logger": self.engine}
@@ -299,6 +307,7 @@ class LiveSite:
                     return
                 self._index_wanted = False
             started = time.perf_counter()
+            rebuilds = self.rebuilds
             keys.write_text(json.dumps(self.shards), encoding="utf-8")
             cmd = [sys.executable, "-m", "vanban.live", "--reindex", str(self.site), "--root", str(self.root),
                    "--shards", str(keys), "--stats", str(stats)]
@@ -318,10 +327,11 @@ class LiveSite:
                 log.info(f"vanban: chỉ mục tìm kiếm đã cập nhật ({said[-1]} trang, "
                          f"{seconds(time.perf_counter() - started)})")
                 continue
-            with self._index_lock:
-                again = self._index_wanted  # pages changed under it (one removed, say): indexed again
-            if not again:
-                log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {said[-1] if said else proc.returncode}")
+            if self.rebuilds != rebuilds:  # pages changed under it (one removed, say): indexed again
+                with self._index_lock:
+                    self._index_wanted = True
+                continue
+            log.warning(f"vanban: không cập nhật được chỉ mục tìm kiếm: {said[-1] if said else proc.returncode}")
 
     def stop(self) -> None:
         self.stopping.set()
@@ -348,12 +358,24 @@ def _nav_paths(nav) -> set[str]:
 
 
 def _remove(path: Path) -> None:
-    """A file about to be written anew: removed first, so that a hard link of the last site is
-    never written through."""
     try:
         path.unlink()
     except FileNotFoundError:
         pass
+
+
+def _unshare(path: Path) -> None:
+    """A file about to be written where it is: if it is a hard link of the last site's, made a
+    file of its own first (a copy put in its place in one step), so that the last site is never
+    written through and the file is never missing meanwhile (the search index reads it)."""
+    try:
+        if os.stat(path).st_nlink < 2:
+            return
+    except FileNotFoundError:
+        return
+    tmp = path.with_name(f".{path.name}.vanban-tmp")
+    shutil.copyfile(path, tmp)
+    os.replace(tmp, path)
 
 
 def copy_site(site: Path, target: Path) -> None:

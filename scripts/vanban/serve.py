@@ -359,8 +359,9 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
     proc = None
     interrupted = False
     try:
-        proc, log, generation = _build_and_serve(root, address, engine, served, fresh=False)
+        # taken before building: what changes while it builds is taken by the first poll
         data, hand = snapshot(root / "data"), _hand_written(root)
+        proc, log, generation = _build_and_serve(root, address, engine, served, fresh=False)
         polls = 0
         while proc.poll() is None:
             time.sleep(POLL_SECONDS)
@@ -371,6 +372,7 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                 # mkdocs.yml or a hand-written page: what every page shows may change, built afresh
                 print("vanban: mkdocs.yml hoặc trang viết tay đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
                 _stop(proc)
+                data, hand = snapshot(root / "data"), _hand_written(root)
                 try:
                     proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
                 except VanbanError as exc:
@@ -378,7 +380,6 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
                     print("vanban: lỗi: không dựng lại được trang web; sửa lỗi trên rồi chạy lại vanban serve",
                           file=sys.stderr)
                     return 1
-                data, hand = snapshot(root / "data"), _hand_written(root)
                 continue
             if now == data:
                 continue
@@ -416,8 +417,8 @@ def serve(root: Path, address: str, engine: str = "mkdocs") -> int:
             if _inputs(root) != inputs:  # the abbreviations every page carries changed
                 print("vanban: danh mục chữ viết tắt đã thay đổi; dựng lại toàn bộ trang web", file=sys.stderr)
                 _stop(proc)
-                proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
                 data, hand = snapshot(root / "data"), _hand_written(root)
+                proc, log, generation = _build_and_serve(root, address, engine, served, fresh=True)
                 continue
             if changed:
                 log.expect_rebuild()
