@@ -144,15 +144,19 @@ def main() -> None:
     try:
         figures["after a build, first answer"] = f"{server.first_answer():.1f} s"
         reports = sorted((root / "data" / "reports").glob("bao-cao-*.txt"))
-        times = []
+        times, settled = [], []
         for k in range(args.edits):
             report = reports[k % len(reports)]
             url = server.base + f"bao-cao/{report.stem}/"
-            sentence = _edit(report, k)
             saved = len(server.lines)
+            sentence = _edit(report, k)
             times.append(_until(lambda: sentence in _status(url)[1]))
-        figures[f"edit visible ({args.edits} edits)"] = (f"median {statistics.median(times):.2f} s "
-                                                        f"(min {min(times):.2f}, max {max(times):.2f})")
+            # the rest of the archive rendered and built: the next edit comes to a server at rest
+            settled.append(_until(lambda: server.said("dữ liệu đã thay đổi", saved)) + times[-1])
+            time.sleep(1)
+        figures[f"edit visible ({args.edits} edits, each once the last is done)"] = (
+            f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f})")
+        figures["edit: every page it touches rendered"] = f"median {statistics.median(settled):.1f} s"
         searched = _until(lambda: server.said("chỉ mục tìm kiếm đã cập nhật", saved)) + times[-1]
         figures["search updated after the last edit"] = f"{searched:.1f} s"
         number = 9000 + args.n
