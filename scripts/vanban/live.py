@@ -1,24 +1,30 @@
 """The engine's live server for `vanban serve`: the last build's site served at once, and after an
 edit only the pages it touches built again.
 
-`python -m vanban.live -f CONFIG --signal FILE -a HOST:PORT [--engine E] [--cache PAGES]
-[--shards JSON] [--epoch N]` loads the config, the files and the nav as the engine's build does
-(vanban.parallel), gives every page the title, metadata and anchors the last build's page cache
-kept (a page whose source changed since is built again first), and serves the config's site_dir
-with the engine's own live-reload server. That folder is a copy of the last site whose pages are
-hard links (vanban.serve): a file is never written where it is, only removed and written anew.
+`python -m vanban.live -f CONFIG --root ROOT --signal FILE -a HOST:PORT [--engine E] [--jobs N]
+[--cache PAGES] [--shards JSON] [--stats PICKLE]` loads the config, the files and the nav as the
+engine's build does (vanban.parallel), gives every page the title, metadata and anchors the last
+build's page cache kept (a page whose source changed since is built again first), and serves the
+config's site_dir with the engine's own live-reload server. That folder is a copy of the last
+site whose pages are hard links (vanban.serve): a file is never written through; one about to be
+written is first made a file of its own.
 
-vanban appends one JSON line per regeneration to the signal FILE: the docs/ paths it wrote or
-removed, and the build date (SOURCE_DATE_EPOCH). The server watches the file's folder and calls
-`LiveSite.rebuild`, which reads the new lines and builds the pages named, every page when what
-they all show of the others changed (the nav's titles, or a template's build date), the theme's
-templates (sitemap, 404), checks every anchor link in strict mode, and then reloads the browsers;
-the search index follows in the background, a shard whose pages are unchanged kept. What it
-serves equals a clean build of the same docs/ (tests/test_serve.py).
+vanban appends one JSON line per regeneration to the signal FILE: the paths of its docs folder it
+wrote or removed, and the build date (SOURCE_DATE_EPOCH). The server watches the file's folder
+and calls `LiveSite.rebuild`, which reads the new lines and builds the pages named (many of them
+in forked processes, as vanban.parallel does), every page when what they all show of the others
+changed (the nav's titles, or a template's build date), the theme's templates (sitemap, 404),
+checks every anchor link in strict mode, and then reloads the browsers; a rebuild that fails is
+said, and the server goes on serving what it has. The search index follows in a process of its
+own at a lower priority (`--reindex`), a shard whose pages are unchanged kept. What it serves
+equals a clean build of the same data (tests/test_serve.py).
 
-Engine internals used here, beside vanban.parallel's (pinned by the same tests): the live-reload
-server (`livereload.LiveReloadServer`: `watch`, `serve`, `shutdown`, `error_handler`) and
-`commands.build._build_theme_template` / `_build_extra_template`.
+Engine internals used here, beside vanban.parallel's (all pinned by that test, which compares
+the served tree with a clean build byte for byte): the live-reload server
+(`livereload.LiveReloadServer`: `watch`, `serve`, `shutdown`, `error_handler`, and its holding
+requests while its builder runs), `commands.build._populate_page`, `_build_page`,
+`_build_theme_template` and `_build_extra_template`, `structure.files.File`, `Files`,
+`set_exclusions` and the order `get_files` lists docs/ in (`_walk_order`).
 """
 
 from __future__ import annotations

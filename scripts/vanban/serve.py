@@ -7,8 +7,9 @@ own) serves a hard-linked copy of site/ under .vanban/serve/, so the last build 
 as they were. When data/ changes and has settled (a burst of copied files is one change), vanban
 regenerates what the change touches (vanban.regenerate, its caches loaded from the state while the
 server starts): an edited report's own pages first, then the rest; it writes the pages whose text
-changed into docs/ (never while the server is building from it) and tells the server which, which
-builds them and reloads the browsers; the search index follows in the background. A change to
+changed into its own copy of the last build's docs (never while the server is building from it;
+docs/ stays the last build's, as the next build expects) and tells the server which, which builds
+them and reloads the browsers; the search index follows in the background. A change to
 mkdocs.yml or to a hand-written page of docs/ builds everything again. SIGTERM and SIGHUP stop it
 all, as Ctrl-C does.
 """
@@ -36,13 +37,13 @@ from vanban.discard import discard
 from vanban.docs_tree import IGNORE_FILE, MANIFEST, generated_paths, links_resolve, update_pages
 from vanban.errors import VanbanError
 from vanban.glossary import ABBREVIATIONS_FILE
+from vanban.hardlink import link_tree
 from vanban.messages import seconds
 from vanban.mkdocs_config import CONFIG, write_config
 from vanban.regenerate import Regenerator
 from vanban.search.pagefind import INDEX_ENV
 from vanban.site import (OFFLINE_ENV, SERVE_CONFIG, SITE_DIR, WORK_DIR, Progress, build, build_epoch, default_jobs,
                          engine_command, write_docs)
-from vanban.hardlink import link_tree
 from vanban.state import DOCS as STATE_DOCS
 from vanban.state import SHARDS, SITE_STATS, BuildState
 
