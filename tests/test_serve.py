@@ -311,3 +311,29 @@ def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tm
     # and the next build, from the state the build before serve left, makes the same site
     assert run_vanban("--root", str(root), "build").returncode == 0
     assert _tree(root / "site") == expected
+
+
+def test_a_hand_written_page_added_under_serve_builds_the_site_again_and_is_served(tmp_path):
+    """A change to a hand-written page of docs/ (what every page may show changes) builds the
+    site afresh and serves it; the generated pages stay served."""
+    root = make_project(tmp_path, {"nho.txt": SMALL})
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
+    lines: list[str] = []
+    reader = _collect(proc.stdout, lines)
+    try:
+        assert _wait_for(lambda: _get(base + "bao-cao/nho/"), 60), "".join(lines)[-2000:]
+        (root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang viết tay của văn phòng.\n", encoding="utf-8")
+        assert _wait_for(lambda: "văn phòng" in (_get(base + "gioi-thieu/") or ""), 60), "".join(lines)[-2000:]
+        assert _get(base + "bao-cao/nho/")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
+    assert "dựng lại toàn bộ trang web" in output, output[-2000:]
+    for failure in ("Traceback", "lỗi"):
+        assert failure not in output, output[-2000:]
