@@ -47,7 +47,7 @@ from urllib.parse import urlsplit
 
 from vanban.hardlink import link_tree
 from vanban.parallel import (BEFORE_RENDER, PageSummary, _digest, _env_key, _load, _nav_key, _replay, _summary, _titled,
-                             _Workers)
+                             _Workers, run_engine)
 
 log = logging.getLogger("mkdocs.vanban.live")
 # From this many pages to build, they are shared out among forked processes.
@@ -440,21 +440,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stats", help="what the last build learnt of its pages for search")
     parser.add_argument("--jobs", type=int, default=1, help="processes to build many pages in")
     args = parser.parse_args(argv)
-    engine = args.engine
-    if engine != "mkdocs":  # ProperDocs: plugins importing mkdocs.* get properdocs.* (as its CLI does)
-        importlib.import_module(f"{engine}.replacement")
-        mkdocs_logger = logging.getLogger("mkdocs")
-        mkdocs_logger.parent, mkdocs_logger.propagate = logging.getLogger(engine), True
-        mkdocs_logger.setLevel(logging.NOTSET)
-    logger = logging.getLogger(engine)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    stream = logging.StreamHandler(sys.stdout)
-    stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger.addHandler(stream)
-    config_mod = importlib.import_module(f"{engine}.config")
-    exceptions = importlib.import_module(f"{engine}.exceptions")
-    livereload = importlib.import_module(f"{engine}.livereload")
     signal = Path(args.signal)
     shards = json.loads(Path(args.shards).read_text(encoding="utf-8")) if args.shards else {}
     stats = None
@@ -462,15 +447,14 @@ def main(argv: list[str] | None = None) -> int:
         import pickle
         with open(args.stats, "rb") as f:
             stats = pickle.load(f)
-    host, _, port = args.address.rpartition(":")
-    live = None
-    try:
-        config = config_mod.load_config(config_file=args.config_file, strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
+
+    def serve(config) -> None:
+        livereload = importlib.import_module(f"{args.engine}.livereload")
+        live = LiveSite(args.engine, config, Path(args.root), _load(args.cache), signal, shards, stats, args.jobs)
         try:
-            live = LiveSite(engine, config, Path(args.root), _load(args.cache), signal, shards, stats, args.jobs)
             live.done = len(signal.read_text(encoding="utf-8").split("\n")[:-1]) if signal.is_file() else 0
             site = str(live.site)
+            host, _, port = args.address.rpartition(":")
             server = livereload.LiveReloadServer(builder=live.rebuild, host=host.strip("[]"), port=int(port),
                                                  root=site, mount_path=urlsplit(config.site_url or "/").path,
                                                  polling_interval=0.1)
@@ -491,20 +475,9 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 server.shutdown()
         finally:
-            if live is not None:
-                live.stop()
-            config.plugins.on_shutdown()
-    except exceptions.Abort as exc:
-        logger.error(str(exc))
-        return 1
-    except exceptions.ConfigurationError as exc:
-        logger.error(f"Config value error: {exc}")
-        return 1
-    except Exception as exc:
-        logger.error(f"{type(exc).__name__}: {exc}")
-        return 1
-    return 0
+            live.stop()
 
+    return run_engine(args.engine, args.config_file, serve, stream=sys.stdout)
 
 if __name__ == "__main__":
     # Run from the module as imported, not from __main__: what it pickles (PageSummary) is then

@@ -427,7 +427,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-in", help="what the last build kept (its --cache-out)")
     parser.add_argument("--cache-out", help="where to keep what the next build needs to reuse this one's pages")
     args = parser.parse_args(argv)
-    engine = args.engine
+    return run_engine(args.engine, args.config_file,
+                      lambda config: build(args.engine, config, args.jobs, args.reuse_site, args.cache_in, args.cache_out),
+                      quiet_duplicates=True)
+
+
+def run_engine(engine: str, config_file: str, run, quiet_duplicates: bool = False, stream=None) -> int:
+    """An engine's command as its own CLI runs one: its log as `LEVEL - message` lines on `stream`
+    (stderr by default; ProperDocs: plugins importing mkdocs.* log and import under it), the
+    config loaded in strict mode, the plugins started and shut down around `run(config)`; a
+    failure is one logged line and exit status 1. `quiet_duplicates`: a message said once per
+    run (MkDocs' build; a server that rebuilds must say a problem again)."""
     if engine != "mkdocs":  # ProperDocs: plugins importing mkdocs.* get properdocs.* (as its CLI does)
         importlib.import_module(f"{engine}.replacement")
         mkdocs_logger = logging.getLogger("mkdocs")
@@ -436,18 +446,19 @@ def main(argv: list[str] | None = None) -> int:
     logger = logging.getLogger(engine)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    stream = logging.StreamHandler()
-    stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger.addHandler(stream)
-    importlib.import_module(f"{engine}.commands.build").log.addFilter(
-        importlib.import_module(f"{engine}.utils").DuplicateFilter())
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger.addHandler(handler)
+    if quiet_duplicates:
+        importlib.import_module(f"{engine}.commands.build").log.addFilter(
+            importlib.import_module(f"{engine}.utils").DuplicateFilter())
     config_mod = importlib.import_module(f"{engine}.config")
     exceptions = importlib.import_module(f"{engine}.exceptions")
     try:
-        config = config_mod.load_config(config_file=args.config_file, strict=True)
+        config = config_mod.load_config(config_file=config_file, strict=True)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(engine, config, args.jobs, args.reuse_site, args.cache_in, args.cache_out)
+            run(config)
         finally:
             config.plugins.on_shutdown()
     except exceptions.Abort as exc:
@@ -460,7 +471,6 @@ def main(argv: list[str] | None = None) -> int:
         logger.error(f"{type(exc).__name__}: {exc}")
         return 1
     return 0
-
 
 if __name__ == "__main__":
     # Run from the module as imported, not from __main__: what it pickles (PageSummary) is then
