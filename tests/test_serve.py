@@ -132,6 +132,17 @@ def test_deletion_reaches_the_site_quiet_output_and_sigterm_stops_everything(tmp
         assert noise not in output, noise
 
 
+def _serve(root: Path, tmp_path: Path) -> tuple[subprocess.Popen, str, list[str], threading.Thread]:
+    """`vanban serve` on a free port in a session of its own (stopped with os.killpg), with a
+    temporary folder of its own; its root URL, and its output gathered as it comes."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
+    lines: list[str] = []
+    return proc, f"http://127.0.0.1:{port}/", lines, _collect(proc.stdout, lines)
+
+
 def _numbered(i: int) -> str:
     """A small report citing two directives of its committee, the second also cited by the next."""
     return (f"THÀNH ỦY X\nSố {i}-BC/TU\nX, ngày 5 tháng 1 năm 2025\nBÁO CÁO\nvề việc thử số {i}\n-----\n"
@@ -144,13 +155,7 @@ def test_a_burst_of_added_files_is_taken_together_without_a_failed_rebuild(tmp_p
     the server never builds from half-written pages (no strict-mode abort, no missing link target,
     no traceback), and every report ends up served and listed."""
     root = make_project(tmp_path, {"r00.txt": _numbered(0)})
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
-    lines: list[str] = []
-    reader = _collect(proc.stdout, lines)
+    proc, base, lines, reader = _serve(root, tmp_path)
     count = 24
     try:
         assert _wait_for(lambda: _get(base + "bao-cao/r00/"), 120), "the site was not served"
@@ -269,13 +274,7 @@ def test_what_serve_serves_after_edits_adds_and_removals_equals_a_clean_build(tm
         f.write("\nsite_url: https://vanban.example.vn/\n")
     assert run_vanban("--root", str(root), "build").returncode == 0
     before, docs = _tree(root / "site"), _tree(root / "docs")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
-    lines: list[str] = []
-    reader = _collect(proc.stdout, lines)
+    proc, base, lines, reader = _serve(root, tmp_path)
     reports = root / "data" / "reports"
     try:
         assert _wait_for(lambda: _get(base + "bao-cao/r01/"), 60), "".join(lines)[-2000:]
@@ -317,13 +316,7 @@ def test_a_hand_written_page_added_under_serve_builds_the_site_again_and_is_serv
     """A change to a hand-written page of docs/ (what every page may show changes) builds the
     site afresh and serves it; the generated pages stay served."""
     root = make_project(tmp_path, {"nho.txt": SMALL})
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "vanban", "--root", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            env={**os.environ, "TMPDIR": str(_temp_folder(tmp_path))})
-    lines: list[str] = []
-    reader = _collect(proc.stdout, lines)
+    proc, base, lines, reader = _serve(root, tmp_path)
     try:
         assert _wait_for(lambda: _get(base + "bao-cao/nho/"), 60), "".join(lines)[-2000:]
         (root / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang viết tay của văn phòng.\n", encoding="utf-8")
